@@ -1,0 +1,254 @@
+package io.cigraph.graph;
+
+import io.cigraph.graph.Views.AliasView;
+import io.cigraph.graph.Views.EdgeView;
+import io.cigraph.graph.Views.EntityView;
+import io.cigraph.graph.Views.Neighborhood;
+import io.cigraph.graph.Views.NodeRef;
+import io.cigraph.graph.Views.RelationCount;
+import io.cigraph.graph.Views.RelationView;
+import io.cigraph.graph.Views.SourceRef;
+import io.cigraph.graph.Views.TypeView;
+import io.cigraph.ontology.Ontology;
+import io.cigraph.ontology.OntologyClass;
+import io.cigraph.ontology.OntologyProperty;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Relationship;
+import org.springframework.stereotype.Component;
+
+/**
+ * One resource with its relations, and its neighbourhood page by page. Counts per relation type
+ * come from Neo4j's degree counts ({@code COUNT { (n)-[:T]->() }}), so a node with a hundred
+ * thousand relations answers its first page and its counts without reading them all.
+ * Public because the web feature asks it.
+ */
+@Component
+public class EntityQueries {
+
+    private static final Set<String> RESERVED = Set.of("id", "iri", "label", "description", "aliases", "aliasLanguages",
+            "types", "batch");
+    private static final String NODE = "MATCH (n:Resource {id: $id}) RETURN n, COUNT { (n)--() } AS degree";
+    private static final String RELATIONS = """
+            MATCH (n:Resource {id: $id})-[r]-(m:Resource)
+            RETURN r, m, startNode(r) = n AS outgoing
+            ORDER BY type(r), m.id
+            LIMIT $limit
+            """;
+    private static final String NEIGHBORS_1 = """
+            MATCH (n:Resource {id: $id})-[r]-(m:Resource)
+            WHERE $label IS NULL OR $label IN labels(m)
+            RETURN r, m SKIP $offset LIMIT $limit
+            """;
+    private static final String NEIGHBORS_1_TYPED = """
+            MATCH (n:Resource {id: $id})-[r:$any($types)]-(m:Resource)
+            WHERE $label IS NULL OR $label IN labels(m)
+            RETURN r, m SKIP $offset LIMIT $limit
+            """;
+    private static final String NEIGHBORS_N = """
+            MATCH (n:Resource {id: $id})-[rs*1..%d]-(m:Resource)
+            WHERE m <> n AND ($label IS NULL OR $label IN labels(m))
+              AND ($types IS NULL OR all(x IN rs WHERE type(x) IN $types))
+            WITH DISTINCT m SKIP $offset LIMIT $limit
+            RETURN m
+            """;
+    private static final String EDGES_AMONG = """
+            MATCH (a:Resource)-[r]->(b:Resource)
+            WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+            RETURN r LIMIT $limit
+            """;
+
+    private final GraphReads reads;
+    private final Ontology ontology;
+    private final String countsQuery;
+
+    EntityQueries(GraphReads reads) {
+        this.reads = reads;
+        this.ontology = reads.ontology();
+        // Built from the ontology's relationship types only, never from input.
+        this.countsQuery = "MATCH (n:Resource {id: $id}) RETURN [" + ontology.relationshipTypes().stream()
+                .map(t -> "COUNT { (n)-[:`" + t + "`]->() }, COUNT { (n)<-[:`" + t + "`]-() }")
+                .collect(Collectors.joining(", ")) + "] AS counts";
+    }
+
+    /** The resource with up to {@code relationLimit} relations, sorted by type and other end. */
+    public EntityView entity(String id, int relationLimit) {
+        int limit = Math.max(1, Math.min(relationLimit, reads.maxRows()));
+        return reads.read(tx -> {
+            Record found = tx.run(NODE, Map.of("id", id)).stream().findFirst().orElseThrow(() -> new UnknownResourceException(id));
+            Node n = found.get("n").asNode();
+            long degree = found.get("degree").asLong();
+            List<Record> rows = tx.run(RELATIONS, Map.of("id", id, "limit", limit)).list();
+            Map<String, SourceRef> sources = reads.sources(tx, rows.stream()
+                    .map(r -> r.get("r").asRelationship().get("source").asString(null)).filter(s -> s != null).toList());
+            List<RelationView> relations = new ArrayList<>();
+            for (Record row : rows) {
+                Relationship r = row.get("r").asRelationship();
+                boolean outgoing = row.get("outgoing").asBoolean();
+                relations.add(relation(r, outgoing, reads.nodeRef(row.get("m").asNode()), sources));
+            }
+            return new EntityView(id, n.get("iri").asString(null), n.get("label").asString(null), types(n),
+                    aliases(n), n.get("description").asString(null), properties(n), degree, degree > rows.size(),
+                    relations);
+        });
+    }
+
+    /**
+     * A page of the neighbourhood within {@code depth} hops, optionally only through some relations
+     * and only to nodes of a class (with its subclasses).
+     */
+    public Neighborhood neighbors(String id, int depth, List<String> relations, String type, int limit, String cursor) {
+        if (depth < 1 || depth > 3) {
+            throw new InvalidQueryException("depth", "depth must be 1, 2 or 3 (hops from the entity); it was " + depth + ".");
+        }
+        if (limit < 1 || limit > reads.maxRows()) {
+            throw new InvalidQueryException("limit", "limit must be between 1 and " + reads.maxRows() + "; it was " + limit + ".");
+        }
+        List<String> types = relationshipTypes(relations);
+        String label = label(type);
+        int offset = Cursor.decode(cursor);
+        return reads.read(tx -> {
+            if (!tx.run("MATCH (n:Resource {id: $id}) RETURN n.id", Map.of("id", id)).hasNext()) {
+                throw new UnknownResourceException(id);
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("id", id);
+            params.put("label", label);
+            params.put("types", types);
+            params.put("offset", offset);
+            params.put("limit", limit + 1);
+            Map<String, NodeRef> nodes = new LinkedHashMap<>();
+            Map<String, String> idsByElement = new LinkedHashMap<>();
+            List<Relationship> edges = new ArrayList<>();
+            boolean more;
+            if (depth == 1) {
+                List<Record> rows = tx.run(types == null ? NEIGHBORS_1 : NEIGHBORS_1_TYPED, params).list();
+                more = rows.size() > limit;
+                for (Record row : rows.subList(0, Math.min(limit, rows.size()))) {
+                    Node m = row.get("m").asNode();
+                    nodes.putIfAbsent(m.get("id").asString(), reads.nodeRef(m));
+                    idsByElement.put(m.elementId(), m.get("id").asString());
+                    edges.add(row.get("r").asRelationship());
+                }
+            } else {
+                List<Record> rows = tx.run(NEIGHBORS_N.formatted(depth), params).list();
+                more = rows.size() > limit;
+                for (Record row : rows.subList(0, Math.min(limit, rows.size()))) {
+                    Node m = row.get("m").asNode();
+                    nodes.put(m.get("id").asString(), reads.nodeRef(m));
+                    idsByElement.put(m.elementId(), m.get("id").asString());
+                }
+            }
+            Node root = tx.run("MATCH (n:Resource {id: $id}) RETURN n", Map.of("id", id)).single().get("n").asNode();
+            idsByElement.put(root.elementId(), id);
+            Map<String, NodeRef> all = new LinkedHashMap<>();
+            all.put(id, reads.nodeRef(root));
+            all.putAll(nodes);
+            if (depth > 1) {
+                Map<String, Object> among = new LinkedHashMap<>();
+                among.put("ids", List.copyOf(all.keySet()));
+                among.put("types", types);
+                among.put("limit", reads.maxRows() * 4);
+                tx.run(EDGES_AMONG, among).forEachRemaining(r -> edges.add(r.get("r").asRelationship()));
+            }
+            Map<String, SourceRef> sources = reads.sources(tx, edges.stream()
+                    .map(r -> r.get("source").asString(null)).filter(s -> s != null).collect(Collectors.toSet()));
+            List<EdgeView> edgeViews = edges.stream().map(r -> reads.edge(r, idsByElement, sources)).toList();
+            return new Neighborhood(id, depth, List.copyOf(all.values()), edgeViews, counts(tx, id),
+                    more ? Cursor.encode(offset + limit) : null);
+        });
+    }
+
+    private List<RelationCount> counts(TransactionContext tx, String id) {
+        List<Long> values = tx.run(countsQuery, Map.of("id", id)).single().get("counts").asList(Value::asLong);
+        List<RelationCount> counts = new ArrayList<>();
+        int i = 0;
+        for (String type : ontology.relationshipTypes()) {
+            long out = values.get(i++);
+            long in = values.get(i++);
+            String predicate = reads.predicateOf(type);
+            if (out > 0) {
+                counts.add(new RelationCount(predicate, type, "out", out));
+            }
+            if (in > 0) {
+                counts.add(new RelationCount(predicate, type, "in", in));
+            }
+        }
+        return counts;
+    }
+
+    private RelationView relation(Relationship r, boolean outgoing, NodeRef other, Map<String, SourceRef> sources) {
+        OntologyProperty p = ontology.findByRelationshipType(r.type()).orElse(null);
+        String predicate = p == null ? r.type() : p.name();
+        String label = p == null ? r.type() : p.label();
+        if (!outgoing && p != null && p.inverse() != null) {
+            label = ontology.findProperty(p.inverse()).map(OntologyProperty::label).orElse(label);
+        } else if (!outgoing) {
+            label = label + " (inverse)";
+        }
+        return new RelationView(predicate, label, outgoing ? "out" : "in", r.type(), other,
+                reads.provenance(r.asMap(), sources));
+    }
+
+    private List<TypeView> types(Node n) {
+        List<TypeView> types = new ArrayList<>();
+        for (String name : n.get("types").asList(Value::asString)) {
+            OntologyClass c = ontology.findClass(name).orElse(null);
+            types.add(c == null ? new TypeView(name, name, List.of()) : new TypeView(name, c.label(), c.superclasses()));
+        }
+        return types;
+    }
+
+    private static List<AliasView> aliases(Node n) {
+        if (n.get("aliases").isNull()) {
+            return List.of();
+        }
+        List<String> texts = n.get("aliases").asList(Value::asString);
+        List<String> languages = n.get("aliasLanguages").asList(Value::asString);
+        List<AliasView> aliases = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            aliases.add(new AliasView(texts.get(i), i < languages.size() ? languages.get(i) : null));
+        }
+        return aliases;
+    }
+
+    private static Map<String, Object> properties(Node n) {
+        Map<String, Object> props = new TreeMap<>(n.asMap());
+        props.keySet().removeAll(RESERVED);
+        return props;
+    }
+
+    /** Relationship types for predicate names; inverse names count as their forward property. */
+    private List<String> relationshipTypes(List<String> predicates) {
+        if (predicates == null || predicates.isEmpty()) {
+            return null;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String name : predicates) {
+            OntologyProperty p = ontology.findProperty(name).filter(OntologyProperty::objectProperty)
+                    .orElseThrow(() -> new InvalidQueryException("relation", "'" + name + "' is not a relation of the ontology; "
+                            + "use names such as develops, runs or partOfSeries (GET /api/ontology lists them)."));
+            OntologyProperty forward = p.forward() ? p : ontology.findProperty(p.inverse()).orElse(p);
+            types.add(forward.relationshipType());
+        }
+        return List.copyOf(types);
+    }
+
+    private String label(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        return ontology.findClass(type).map(OntologyClass::name).orElseThrow(() -> new InvalidQueryException("type",
+                "'" + type + "' is not a class of the ontology; use names such as Device, Smartwatch or Vendor (GET /api/ontology lists them)."));
+    }
+}

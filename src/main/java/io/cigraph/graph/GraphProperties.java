@@ -1,0 +1,35 @@
+package io.cigraph.graph;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Graph settings. The connection itself stays on Boot's {@code spring.neo4j.*}: when
+ * {@code spring.neo4j.uri} is unset, an in-process Neo4j is started with {@link Embedded}.
+ *
+ * @param queryTimeout timeout of every read query
+ * @param maxRows      the most rows (relations, nodes, paths) any one answer returns
+ * @param embedded     the in-process Neo4j
+ */
+@ConfigurationProperties("cigraph.graph")
+record GraphProperties(
+        @DefaultValue("30s") Duration queryTimeout,
+        @DefaultValue("1000") int maxRows,
+        @DefaultValue Embedded embedded) {
+
+    /**
+     * @param dir         database folder
+     * @param boltAddress address the Bolt connector listens on (loopback by default: not exposed)
+     * @param boltPort    Bolt port; 0 picks a free port
+     * @param pageCache   Neo4j page cache size
+     */
+    record Embedded(
+            @DefaultValue("data/neo4j") Path dir,
+            @DefaultValue("127.0.0.1") String boltAddress,
+            @DefaultValue("7687") int boltPort,
+            @DefaultValue("256MB") DataSize pageCache) {
+    }
+}

@@ -1,0 +1,108 @@
+package io.cigraph.graph;
+
+import io.cigraph.graph.Views.EdgeView;
+import io.cigraph.graph.Views.NodeRef;
+import io.cigraph.graph.Views.ProvenanceView;
+import io.cigraph.graph.Views.SourceRef;
+import io.cigraph.ontology.Ontology;
+import io.cigraph.ontology.OntologyProperty;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Relationship;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read transactions with the configured timeout, and the mapping of Neo4j values to views,
+ * shared by every read feature of the graph.
+ */
+@Component
+class GraphReads {
+
+    private final Driver driver;
+    private final Ontology ontology;
+    private final GraphProperties properties;
+    private final TransactionConfig config;
+
+    GraphReads(Driver driver, Ontology ontology, GraphProperties properties) {
+        this.driver = driver;
+        this.ontology = ontology;
+        this.properties = properties;
+        this.config = TransactionConfig.builder().withTimeout(properties.queryTimeout()).build();
+    }
+
+    <T> T read(Function<TransactionContext, T> work) {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(work::apply, config);
+        }
+    }
+
+    int maxRows() {
+        return properties.maxRows();
+    }
+
+    Ontology ontology() {
+        return ontology;
+    }
+
+    NodeRef nodeRef(Node n) {
+        return nodeRef(n.get("id"), n.get("label"), n.get("types"));
+    }
+
+    NodeRef nodeRef(Value id, Value label, Value types) {
+        return new NodeRef(id.asString(null), label.asString(null), types.isNull() ? List.of() : types.asList(Value::asString));
+    }
+
+    /** Source documents by id, to attach titles and dates to the relations that cite them. */
+    Map<String, SourceRef> sources(TransactionContext tx, Collection<String> ids) {
+        Map<String, SourceRef> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        tx.run("MATCH (s:Source) WHERE s.id IN $ids RETURN s", Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> {
+            Node s = r.get("s").asNode();
+            found.put(s.get("id").asString(), sourceRef(s));
+        });
+        return found;
+    }
+
+    SourceRef sourceRef(Node s) {
+        return new SourceRef(s.get("id").asString(), s.get("title").asString(s.get("label").asString(null)),
+                s.get("publisher").asString(null), date(s.get("publishedOn")), s.get("url").asString(null));
+    }
+
+    ProvenanceView provenance(Map<String, Object> props, Map<String, SourceRef> sources) {
+        Object source = props.get("source");
+        SourceRef ref = source == null ? null : sources.getOrDefault(source.toString(),
+                new SourceRef(source.toString(), null, null, null, null));
+        Object confidence = props.get("confidence");
+        return new ProvenanceView(ref, (String) props.get("evidence"),
+                confidence instanceof Number n ? n.doubleValue() : null,
+                (LocalDate) props.get("validFrom"), (LocalDate) props.get("validTo"));
+    }
+
+    EdgeView edge(Relationship r, Map<String, String> idsByElement, Map<String, SourceRef> sources) {
+        return new EdgeView(r.elementId(), predicateOf(r.type()), r.type(), idsByElement.get(r.startNodeElementId()),
+                idsByElement.get(r.endNodeElementId()), provenance(r.asMap(), sources));
+    }
+
+    /** Ontology property name of a relationship type; the type itself for types the ontology lacks. */
+    String predicateOf(String relationshipType) {
+        return ontology.findByRelationshipType(relationshipType).map(OntologyProperty::name).orElse(relationshipType);
+    }
+
+    static LocalDate date(Value v) {
+        return v == null || v.isNull() ? null : v.asLocalDate();
+    }
+}

@@ -1,0 +1,92 @@
+package io.cigraph.graph;
+
+import io.cigraph.graph.Views.EdgeView;
+import io.cigraph.graph.Views.NodeRef;
+import io.cigraph.graph.Views.PathView;
+import io.cigraph.graph.Views.Paths;
+import io.cigraph.graph.Views.SourceRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Path;
+import org.neo4j.driver.types.Relationship;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shortest paths between two resources, in either direction along relations, with every node on
+ * the way and the provenance of every edge. Public because the web feature asks it.
+ */
+@Component
+public class PathQueries {
+
+    static final int MAX_HOPS = 6;
+    static final int MAX_PATHS = 100;
+    // Hop and path counts are integers checked below: Cypher takes no parameters there.
+    private static final String SHORTEST = """
+            MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
+            MATCH p = SHORTEST %d (a)-[]-{1,%d}(b)
+            RETURN p
+            """;
+
+    private final GraphReads reads;
+
+    PathQueries(GraphReads reads) {
+        this.reads = reads;
+    }
+
+    /** Up to {@code limit} shortest paths of at most {@code maxHops} relations, shortest first. */
+    public Paths paths(String from, String to, int maxHops, int limit) {
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
+            throw new InvalidQueryException(from == null || from.isBlank() ? "from" : "to",
+                    "Give both ends of the path as ids: /api/paths?from=nearlink&to=huawei-watch-gt-4.");
+        }
+        if (from.equals(to)) {
+            throw new InvalidQueryException("to", "from and to are the same resource; a path needs two different ends.");
+        }
+        if (maxHops < 1 || maxHops > MAX_HOPS) {
+            throw new InvalidQueryException("maxHops", "maxHops must be between 1 and " + MAX_HOPS + "; it was " + maxHops + ".");
+        }
+        if (limit < 1 || limit > MAX_PATHS) {
+            throw new InvalidQueryException("limit", "limit must be between 1 and " + MAX_PATHS + "; it was " + limit + ".");
+        }
+        return reads.read(tx -> {
+            Set<String> present = new HashSet<>();
+            tx.run("MATCH (n:Resource) WHERE n.id IN [$from, $to] RETURN n.id AS id", Map.of("from", from, "to", to))
+                    .forEachRemaining(r -> present.add(r.get("id").asString()));
+            for (String id : List.of(from, to)) {
+                if (!present.contains(id)) {
+                    throw new UnknownResourceException(id);
+                }
+            }
+            List<Path> found = tx.run(SHORTEST.formatted(limit, maxHops), Map.of("from", from, "to", to)).list(r -> r.get("p").asPath());
+            Set<String> sourceIds = new HashSet<>();
+            found.forEach(p -> p.relationships().forEach(r -> {
+                String s = r.get("source").asString(null);
+                if (s != null) {
+                    sourceIds.add(s);
+                }
+            }));
+            Map<String, SourceRef> sources = reads.sources(tx, sourceIds);
+            List<PathView> paths = new ArrayList<>();
+            for (Path p : found) {
+                List<NodeRef> nodes = new ArrayList<>();
+                Map<String, String> ids = new HashMap<>();
+                for (Node n : p.nodes()) {
+                    nodes.add(reads.nodeRef(n));
+                    ids.put(n.elementId(), n.get("id").asString());
+                }
+                List<EdgeView> edges = new ArrayList<>();
+                for (Relationship r : p.relationships()) {
+                    edges.add(reads.edge(r, ids, sources));
+                }
+                paths.add(new PathView(p.length(), nodes, edges));
+            }
+            return new Paths(from, to, maxHops, paths);
+        });
+    }
+
+}

@@ -1,0 +1,94 @@
+package io.cigraph.graph;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The graph's answers, as the web feature serialises them. Public because the web feature
+ * returns them; they hold plain values only.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A resource in brief: enough to show it and link to it. */
+    public record NodeRef(String id, String label, List<String> types) {
+    }
+
+    /** A class of a resource with its superclasses, nearest first. */
+    public record TypeView(String name, String label, List<String> superclasses) {
+    }
+
+    public record AliasView(String text, String language) {
+    }
+
+    /** The document a fact comes from. */
+    public record SourceRef(String id, String title, String publisher, LocalDate publishedOn, String url) {
+    }
+
+    /** Where a relation comes from and when it holds; all fields may be null for structural links. */
+    public record ProvenanceView(SourceRef source, String evidence, Double confidence, LocalDate validFrom,
+                                 LocalDate validTo) {
+    }
+
+    /** A relation seen from one of its ends. */
+    public record RelationView(String predicate, String label, String direction, String relationshipType,
+                               NodeRef other, ProvenanceView provenance) {
+    }
+
+    /** A relation as an edge between two ids. */
+    public record EdgeView(String id, String predicate, String relationshipType, String from, String to,
+                           ProvenanceView provenance) {
+    }
+
+    /** Everything about one resource. */
+    public record EntityView(String id, String iri, String label, List<TypeView> types, List<AliasView> aliases,
+                             String description, Map<String, Object> properties, long relationCount,
+                             boolean relationsTruncated, List<RelationView> relations) {
+    }
+
+    /** How many relations of one kind a node has in one direction. */
+    public record RelationCount(String predicate, String relationshipType, String direction, long count) {
+    }
+
+    /** A page of a neighbourhood: nodes and the edges between them, counts, and the next page. */
+    public record Neighborhood(String root, int depth, List<NodeRef> nodes, List<EdgeView> edges,
+                               List<RelationCount> counts, String nextCursor) {
+    }
+
+    /** One path: its nodes in order and the edge between each pair. */
+    public record PathView(int length, List<NodeRef> nodes, List<EdgeView> edges) {
+    }
+
+    public record Paths(String from, String to, int maxHops, List<PathView> paths) {
+    }
+
+    /** A source with how many facts cite it. */
+    public record SourceSummary(SourceRef source, String description, long relations, long observations) {
+    }
+
+    /** A fact (relation) as stated by a source. */
+    public record Fact(NodeRef subject, String predicate, NodeRef object, String evidence, Double confidence,
+                       LocalDate validFrom, LocalDate validTo) {
+    }
+
+    /** A measured figure. */
+    public record ObservationView(String id, String label, NodeRef subject, String metric, Object value, String unit,
+                                  String trend, String period, LocalDate periodStart, LocalDate periodEnd,
+                                  String evidence) {
+    }
+
+    public record SourceDetail(SourceRef source, String description, List<Fact> facts, List<ObservationView> observations,
+                               boolean truncated) {
+    }
+
+    public record ImportBatchView(String id, String file, String sha256, String importedAt, long resources,
+                                  long relations) {
+    }
+
+    public record Stats(long resources, long relations, Map<String, Long> classes, Map<String, Long> relationTypes,
+                        List<ImportBatchView> batches) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.cigraph.importing;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Import settings.
+ *
+ * @param dir           folder of data files loaded at start ({@code *.ttl})
+ * @param loadAtStartup load files from {@code dir} at start that the ledger does not have yet
+ * @param batchSize     rows per {@code UNWIND} statement when writing to Neo4j
+ */
+@ConfigurationProperties("cigraph.import")
+record ImportingProperties(
+        @DefaultValue("import") Path dir,
+        @DefaultValue("true") boolean loadAtStartup,
+        @DefaultValue("5000") int batchSize) {
+}

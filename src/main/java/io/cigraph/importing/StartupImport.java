@@ -1,0 +1,64 @@
+package io.cigraph.importing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the bundled data folder at start. The ledger decides: a file whose content is already in
+ * the graph is skipped, so a restart costs one lookup a file. A file that is rejected stops the
+ * start with its problems listed, rather than serving a graph that silently lacks it.
+ */
+@Component
+class StartupImport implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupImport.class);
+
+    private final ImportService imports;
+    private final ImportingProperties properties;
+
+    StartupImport(ImportService imports, ImportingProperties properties) {
+        this.imports = imports;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.loadAtStartup()) {
+            return;
+        }
+        Path dir = properties.dir();
+        if (!Files.isDirectory(dir)) {
+            LOG.warn("Import folder {} does not exist: nothing loaded at start", dir.toAbsolutePath());
+            return;
+        }
+        for (Path file : turtleFiles(dir)) {
+            try {
+                ImportReport report = imports.importTurtle(file.getFileName().toString(), Files.readAllBytes(file), false);
+                LOG.info("{}: {} (batch {})", file.getFileName(), report.status(), report.batch());
+                report.warnings().forEach(w -> LOG.warn("{} line {}: {} {}: {}", w.file(), w.line(), w.record(), w.field(), w.message()));
+            } catch (ImportRejectedException e) {
+                e.problems().forEach(p -> LOG.error("{} line {}: {} {}: {}", p.file(), p.line(), p.record(), p.field(), p.message()));
+                throw e;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+    }
+
+    private static List<Path> turtleFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.cigraph.model;
+
+import java.util.List;
+
+/**
+ * One file's worth of records, written to every store as one unit.
+ *
+ * @param id        stable id derived from the content hash: the same content is the same batch
+ * @param file      the file name it came from
+ * @param sha256    hex SHA-256 of the file's bytes
+ * @param resources entities, sources and observations
+ * @param relations links between them
+ */
+public record ImportBatch(String id, String file, String sha256, List<ResourceRecord> resources,
+                          List<RelationRecord> relations) {
+
+    public ImportBatch {
+        resources = List.copyOf(resources);
+        relations = List.copyOf(relations);
+    }
+}

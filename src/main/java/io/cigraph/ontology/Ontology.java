@@ -1,0 +1,303 @@
+package io.cigraph.ontology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFList;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
+
+/**
+ * The loaded ontology: classes, properties, shapes, and the naming of resources. Public because
+ * every other feature maps records, labels and relationship types through it.
+ */
+public final class Ontology {
+
+    private final Model model;
+    private final Shapes shapes;
+    private final String baseIri;
+    private final String vocabIri;
+    private final Map<String, OntologyClass> classes;
+    private final Map<String, OntologyProperty> properties;
+    private final Map<String, OntologyProperty> byRelationshipType;
+
+    private Ontology(Model model, String baseIri, String vocabIri) {
+        this.model = model;
+        this.baseIri = baseIri;
+        this.vocabIri = vocabIri;
+        this.shapes = Shapes.parse(model.getGraph());
+        this.classes = readClasses();
+        this.properties = readProperties();
+        Map<String, OntologyProperty> types = new LinkedHashMap<>();
+        properties.values().stream().filter(p -> p.objectProperty() && p.forward())
+                .forEach(p -> types.put(p.relationshipType(), p));
+        this.byRelationshipType = Collections.unmodifiableMap(types);
+    }
+
+    /**
+     * Reads every {@code *.ttl} file in a folder: OWL and SHACL may be split across files.
+     *
+     * @throws IllegalStateException when the folder has no Turtle file or a file does not parse
+     */
+    public static Ontology load(Path dir, String baseIri, String vocabIri) {
+        Objects.requireNonNull(dir, "ontology folder is required");
+        Objects.requireNonNull(baseIri, "base IRI for resources is required");
+        Objects.requireNonNull(vocabIri, "vocabulary IRI is required");
+        Model model = ModelFactory.createDefaultModel();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> p.toString().endsWith(".ttl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the ontology folder " + dir.toAbsolutePath(), e);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("No Turtle (.ttl) file in the ontology folder " + dir.toAbsolutePath());
+        }
+        for (Path file : files) {
+            try {
+                RDFDataMgr.read(model, file.toString());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Ontology file " + file + " does not parse: " + e.getMessage(), e);
+            }
+        }
+        return new Ontology(model, baseIri, vocabIri);
+    }
+
+    public String baseIri() {
+        return baseIri;
+    }
+
+    public String vocabIri() {
+        return vocabIri;
+    }
+
+    /** The id of a resource IRI, or {@code null} when the IRI is not under the base. */
+    public String idOf(String iri) {
+        if (iri == null || !iri.startsWith(baseIri) || iri.length() == baseIri.length()) {
+            return null;
+        }
+        return iri.substring(baseIri.length());
+    }
+
+    public String iriOf(String id) {
+        return baseIri + id;
+    }
+
+    /** Local name of a term in the vocabulary, or {@code null} when the IRI is not one of ours. */
+    public String termOf(String iri) {
+        return iri != null && iri.startsWith(vocabIri) ? iri.substring(vocabIri.length()) : null;
+    }
+
+    public String termIri(String name) {
+        return vocabIri + name;
+    }
+
+    public Collection<OntologyClass> classes() {
+        return classes.values();
+    }
+
+    public Optional<OntologyClass> findClass(String name) {
+        return Optional.ofNullable(classes.get(name));
+    }
+
+    public Collection<OntologyProperty> properties() {
+        return properties.values();
+    }
+
+    public Optional<OntologyProperty> findProperty(String name) {
+        return Optional.ofNullable(properties.get(name));
+    }
+
+    /** The forward object property stored as this Neo4j relationship type. */
+    public Optional<OntologyProperty> findByRelationshipType(String type) {
+        return Optional.ofNullable(byRelationshipType.get(type));
+    }
+
+    /** Every relationship type the graph may hold, in ontology order. */
+    public Collection<String> relationshipTypes() {
+        return byRelationshipType.keySet();
+    }
+
+    /**
+     * The classes given plus all their superclasses, most specific first: the Neo4j labels of a
+     * node typed with these classes.
+     */
+    public List<String> withSuperclasses(Collection<String> classNames) {
+        Set<String> labels = new LinkedHashSet<>(classNames);
+        for (String name : classNames) {
+            OntologyClass c = classes.get(name);
+            if (c != null) {
+                labels.addAll(c.superclasses());
+            }
+        }
+        return List.copyOf(labels);
+    }
+
+    /** Whether {@code name} is {@code ancestor} or one of its subclasses. */
+    public boolean isA(String name, String ancestor) {
+        OntologyClass c = classes.get(name);
+        return name.equals(ancestor) || (c != null && c.superclasses().contains(ancestor));
+    }
+
+    /** The class hierarchy as triples, to be added to a data graph so that SHACL sees subclasses. */
+    public Graph graph() {
+        return model.getGraph();
+    }
+
+    /** Validates a data graph (which must include {@link #graph()} for subclass checks) against the shapes. */
+    public List<ShapeViolation> validate(Graph data) {
+        List<ShapeViolation> found = new ArrayList<>();
+        for (ReportEntry entry : ShaclValidator.get().validate(shapes, data).getEntries()) {
+            found.add(new ShapeViolation(
+                    render(entry.focusNode()),
+                    entry.resultPath() == null ? null : entry.resultPath().toString(),
+                    entry.value() == null ? null : render(entry.value()),
+                    entry.message(),
+                    !Severity.Warning.equals(entry.severity()) && !Severity.Info.equals(entry.severity())));
+        }
+        return found;
+    }
+
+    private static String render(Node node) {
+        if (node.isURI()) {
+            return node.getURI();
+        }
+        if (node.isLiteral()) {
+            return node.getLiteralLexicalForm();
+        }
+        return node.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private Map<String, OntologyClass> readClasses() {
+        Map<String, List<String>> parents = new LinkedHashMap<>();
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        List<Resource> declared = model.listResourcesWithProperty(RDF.type, OWL.Class).toList().stream()
+                .filter(r -> r.isURIResource() && termOf(r.getURI()) != null)
+                .sorted(Comparator.comparing(Resource::getURI)).toList();
+        for (Resource c : declared) {
+            String name = termOf(c.getURI());
+            List<String> direct = c.listProperties(RDFS.subClassOf).toList().stream()
+                    .map(Statement::getObject).filter(RDFNode::isURIResource)
+                    .map(o -> termOf(o.asResource().getURI())).filter(Objects::nonNull).toList();
+            parents.put(name, direct);
+            direct.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(name));
+        }
+        Map<String, OntologyClass> result = new LinkedHashMap<>();
+        for (Resource c : declared) {
+            String name = termOf(c.getURI());
+            result.put(name, new OntologyClass(name, c.getURI(), text(c, RDFS.label, name), text(c, RDFS.comment, null),
+                    ancestors(name, parents), List.copyOf(children.getOrDefault(name, List.of()))));
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    private static List<String> ancestors(String start, Map<String, List<String>> parents) {
+        Set<String> seen = new LinkedHashSet<>();
+        ArrayDeque<String> queue = new ArrayDeque<>(parents.getOrDefault(start, List.of()));
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            if (seen.add(next)) {
+                queue.addAll(parents.getOrDefault(next, List.of()));
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private Map<String, OntologyProperty> readProperties() {
+        Map<String, String> inverseOf = new LinkedHashMap<>();
+        Set<String> inverseOnly = new LinkedHashSet<>();
+        model.listStatements(null, OWL.inverseOf, (RDFNode) null).forEach(s -> {
+            String p = termOf(s.getSubject().getURI());
+            String q = termOf(s.getObject().asResource().getURI());
+            inverseOf.put(p, q);
+            inverseOf.putIfAbsent(q, p);
+            if (!p.equals(q)) {
+                inverseOnly.add(q);
+            }
+        });
+        Map<String, List<String>> parents = new LinkedHashMap<>();
+        List<Resource> declared = Stream.concat(
+                        model.listResourcesWithProperty(RDF.type, OWL.ObjectProperty).toList().stream(),
+                        model.listResourcesWithProperty(RDF.type, OWL.DatatypeProperty).toList().stream())
+                .filter(r -> termOf(r.getURI()) != null).distinct()
+                .sorted(Comparator.comparing(Resource::getURI)).toList();
+        for (Resource p : declared) {
+            parents.put(termOf(p.getURI()), p.listProperties(RDFS.subPropertyOf).toList().stream()
+                    .map(s -> termOf(s.getObject().asResource().getURI())).filter(Objects::nonNull).toList());
+        }
+        Map<String, OntologyProperty> result = new LinkedHashMap<>();
+        for (Resource p : declared) {
+            String name = termOf(p.getURI());
+            boolean object = p.hasProperty(RDF.type, OWL.ObjectProperty);
+            List<String> supers = ancestors(name, parents);
+            boolean relation = object && (name.equals("relatedTo") || supers.contains("relatedTo"));
+            result.put(name, new OntologyProperty(name, p.getURI(), text(p, RDFS.label, name), text(p, RDFS.comment, null),
+                    object, classList(p.getPropertyResourceValue(RDFS.domain)),
+                    classList(p.getPropertyResourceValue(RDFS.range)), inverseOf.get(name),
+                    !inverseOnly.contains(name), supers, p.hasProperty(RDF.type, OWL.SymmetricProperty), relation,
+                    OntologyProperty.relationshipTypeOf(name)));
+        }
+        List<OntologyProperty> sorted = new ArrayList<>(result.values());
+        sorted.sort(Comparator.comparing(OntologyProperty::objectProperty).reversed());
+        Map<String, OntologyProperty> ordered = new LinkedHashMap<>();
+        sorted.forEach(p -> ordered.put(p.name(), p));
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    private List<String> classList(Resource r) {
+        if (r == null) {
+            return List.of();
+        }
+        if (r.isURIResource()) {
+            String term = termOf(r.getURI());
+            if (term != null) {
+                return List.of(term);
+            }
+            return r.getURI().startsWith(XSD.NS) ? List.of("xsd:" + r.getLocalName()) : List.of(r.getURI());
+        }
+        Resource union = r.getPropertyResourceValue(OWL.unionOf);
+        if (union == null) {
+            return List.of();
+        }
+        return union.as(RDFList.class).asJavaList().stream()
+                .map(n -> termOf(n.asResource().getURI())).filter(Objects::nonNull).toList();
+    }
+
+    private static String text(Resource r, org.apache.jena.rdf.model.Property p, String fallback) {
+        Statement s = r.getProperty(p, "en");
+        if (s == null) {
+            s = r.getProperty(p);
+        }
+        return s == null ? fallback : s.getString();
+    }
+}

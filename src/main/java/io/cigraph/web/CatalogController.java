@@ -1,0 +1,56 @@
+package io.cigraph.web;
+
+import io.cigraph.graph.CatalogQueries;
+import io.cigraph.graph.Views.SourceDetail;
+import io.cigraph.graph.Views.SourceSummary;
+import io.cigraph.graph.Views.Stats;
+import io.cigraph.ontology.Ontology;
+import io.cigraph.ontology.OntologyClass;
+import io.cigraph.ontology.OntologyProperty;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the graph is made of: its sources, its ontology and its counts. */
+@RestController
+class CatalogController {
+
+    private final CatalogQueries catalog;
+    private final Ontology ontology;
+
+    CatalogController(CatalogQueries catalog, Ontology ontology) {
+        this.catalog = catalog;
+        this.ontology = ontology;
+    }
+
+    @GetMapping("/api/sources")
+    List<SourceSummary> sources() {
+        return catalog.sources();
+    }
+
+    @GetMapping("/api/sources/{id}")
+    SourceDetail source(@PathVariable String id) {
+        return catalog.source(id);
+    }
+
+    @GetMapping("/api/stats")
+    Stats stats() {
+        return catalog.stats();
+    }
+
+    record OntologyView(String vocabulary, String resourceBase, List<OntologyClass> classes,
+                        List<OntologyProperty> relations, List<OntologyProperty> objectProperties,
+                        List<OntologyProperty> datatypeProperties) {
+    }
+
+    /** Classes with their hierarchy; relations (with provenance), other object properties, literal properties. */
+    @GetMapping("/api/ontology")
+    OntologyView ontology() {
+        List<OntologyProperty> all = List.copyOf(ontology.properties());
+        return new OntologyView(ontology.vocabIri(), ontology.baseIri(), List.copyOf(ontology.classes()),
+                all.stream().filter(OntologyProperty::relation).toList(),
+                all.stream().filter(p -> p.objectProperty() && !p.relation()).toList(),
+                all.stream().filter(p -> !p.objectProperty()).toList());
+    }
+}

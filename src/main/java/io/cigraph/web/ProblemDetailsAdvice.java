@@ -1,0 +1,85 @@
+package io.cigraph.web;
+
+import io.cigraph.graph.InvalidQueryException;
+import io.cigraph.graph.UnknownResourceException;
+import io.cigraph.importing.ImportRejectedException;
+import java.net.URI;
+import java.util.UUID;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem details with a {@code type} to branch on and a {@code detail}
+ * that says what to change. Spring's own errors (missing or mistyped parameters, unknown paths,
+ * wrong media types) come through the base class in the same form. Never a stack trace.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    static final String TYPES = "https://w3id.org/cigraph/problems/";
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler
+    ProblemDetail unknownResource(UnknownResourceException e) {
+        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-resource", "Unknown resource", e.getMessage());
+        p.setProperty("id", e.id());
+        return p;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidQuery(InvalidQueryException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
+        p.setProperty("parameter", e.parameter());
+        return p;
+    }
+
+    @ExceptionHandler
+    ProblemDetail importRejected(ImportRejectedException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "import-rejected", "Import rejected",
+                "The file " + e.file() + " was rejected as a whole: " + e.problems().size()
+                        + " problem(s), listed in 'problems'. Nothing was written.");
+        p.setProperty("file", e.file());
+        p.setProperty("problems", e.problems());
+        return p;
+    }
+
+    @ExceptionHandler({ServiceUnavailableException.class, TransientException.class})
+    ProblemDetail graphUnavailable(RuntimeException e) {
+        LOG.warn("Graph unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "graph-unavailable", "Graph unavailable",
+                "The graph database did not answer in time or is unreachable: " + e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail graphClientError(ClientException e) {
+        LOG.warn("Neo4j refused a query: {} {}", e.code(), e.getMessage());
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "graph-query-refused", "Query refused by the graph", e.getMessage());
+        p.setProperty("neo4jCode", e.code());
+        return p;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Unexpected error, incident {}", incident, e);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on our side. Quote incident " + incident + " when reporting it.");
+        p.setProperty("incident", incident);
+        return p;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(TYPES + type));
+        p.setTitle(title);
+        return p;
+    }
+}

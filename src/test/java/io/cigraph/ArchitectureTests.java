@@ -1,0 +1,40 @@
+package io.cigraph;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Keeps the arrows between features as DESIGN.md draws them. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.cigraph");
+
+    @Test
+    void theOntologyAndTheRecordsDependOnNoOtherFeature() {
+        noClasses().that().resideInAnyPackage("io.cigraph.ontology..", "io.cigraph.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cigraph.graph..", "io.cigraph.importing..",
+                        "io.cigraph.web..", "io.cigraph.system..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void storesDoNotKnowAboutImportingOrTheWeb() {
+        noClasses().that().resideInAPackage("io.cigraph.graph..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cigraph.importing..", "io.cigraph.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWebServesHttpAndNothingDependsOnIt() {
+        classes().that().areAnnotatedWith(RestController.class).should().resideInAPackage("io.cigraph.web..")
+                .andShould().notBePublic().check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("io.cigraph.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.cigraph.web..").check(CLASSES);
+    }
+}

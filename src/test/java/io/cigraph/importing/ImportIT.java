@@ -1,0 +1,180 @@
+package io.cigraph.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.cigraph.IntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ImportIT extends IntegrationTest {
+
+    @Autowired
+    ImportService imports;
+
+    private static byte[] fixture(String name) {
+        try {
+            return Files.readAllBytes(Path.of("src/test/resources/importing", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<ImportProblem> rejected(String file) {
+        List<String> before = snapshot();
+        ImportRejectedException e = catchThrowableOfType(ImportRejectedException.class,
+                () -> imports.importTurtle(file, fixture(file), true));
+        assertThat(e).as("%s must be rejected", file).isNotNull();
+        assertThat(snapshot()).as("the graph after rejecting %s", file).isEqualTo(before);
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file));
+        return e.problems();
+    }
+
+    @Test
+    void importingTheSameFileTwiceChangesNothing() {
+        byte[] seed = readSeed();
+        List<String> before = snapshot();
+        ImportReport again = imports.importTurtle("huawei-ecosystem.ttl", seed, true);
+        assertThat(again.status()).isEqualTo("imported");
+        assertThat(again.resources()).isGreaterThan(40);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(imports.importTurtle("huawei-ecosystem.ttl", seed, false).status()).isEqualTo("unchanged");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private static byte[] readSeed() {
+        try {
+            return Files.readAllBytes(Path.of("import/huawei-ecosystem.ttl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aValidFileIsWrittenWithItsProvenanceAndTwiceIsTheSame() {
+        ImportReport first = imports.importTurtle("valid-addition.ttl", fixture("valid-addition.ttl"), true);
+        assertThat(first.resources()).isEqualTo(3);
+        assertThat(first.relations()).isEqualTo(3);
+        List<String> after = snapshot();
+        imports.importTurtle("valid-addition.ttl", fixture("valid-addition.ttl"), true);
+        assertThat(snapshot()).isEqualTo(after);
+        assertThat(count("""
+                MATCH (:Vendor {id: 'acme-devices'})-[r:DEVELOPS]->(w:Smartwatch:Wearable:Device:Product:Entity:Resource {id: 'acme-watch-1'})
+                WHERE r.source = 'test-report' AND r.evidence STARTS WITH 'Acme' AND r.validFrom = date('2024-01-01')
+                RETURN count(r)""", Map.of())).isEqualTo(1);
+    }
+
+    @Test
+    void aRelationStatedWithTheInversePropertyIsStoredForwards() {
+        imports.importTurtle("inverse-property.ttl", fixture("inverse-property.ttl"), true);
+        assertThat(count("MATCH (:Vendor {id: 'huawei'})-[r:DEVELOPS]->(:FitnessBand {id: 'beta-band'}) RETURN count(r)", Map.of()))
+                .isEqualTo(1);
+        assertThat(count("MATCH ()-[r:DEVELOPED_BY]->() RETURN count(r)", Map.of())).isZero();
+    }
+
+    @Test
+    void aSyntaxErrorRejectsTheFileWithItsLine() {
+        List<ImportProblem> problems = rejected("syntax-error.ttl");
+        assertThat(problems).hasSize(1);
+        assertThat(problems.getFirst().line()).isEqualTo(11L);
+        assertThat(problems.getFirst().message()).startsWith("Turtle syntax error");
+    }
+
+    @Test
+    void invalidRecordsRejectTheWholeFileIncludingItsValidRecords() {
+        List<ImportProblem> problems = rejected("invalid-records.ttl");
+        assertThat(problems).extracting(ImportProblem::record).contains("zeta-phone");
+        assertThat(problems).extracting(ImportProblem::message).anyMatch(m -> m.contains("exactly one name"))
+                .anyMatch(m -> m.contains("language tag"))
+                .anyMatch(m -> m.contains("at most 25 words"))
+                .anyMatch(m -> m.contains("from 0 to 1"));
+        assertThat(problems).filteredOn(p -> p.message().contains("25 words"))
+                .allSatisfy(p -> {
+                    assertThat(p.line()).isEqualTo(17L);
+                    assertThat(p.field()).startsWith("runs -> harmonyos-4");
+                });
+        assertThat(count("MATCH (n:Resource {id: 'epsilon-corp'}) RETURN count(n)", Map.of())).isZero();
+    }
+
+    @Test
+    void aRelationToAnUnknownEntityIsRejected() {
+        List<ImportProblem> problems = rejected("unknown-entity.ttl");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.record()).isEqualTo("eta-phone");
+            assertThat(p.field()).isEqualTo("runs");
+            assertThat(p.line()).isEqualTo(13L);
+            assertThat(p.message()).contains("unknown entity 'no-such-os'");
+        });
+    }
+
+    @Test
+    void classesAndPropertiesOutsideTheOntologyAreRejected() {
+        List<ImportProblem> problems = rejected("unknown-terms.ttl");
+        assertThat(problems).extracting(ImportProblem::field).contains("rdf:type", "colour");
+        assertThat(problems).allSatisfy(p -> assertThat(p.record()).isEqualTo("theta"));
+    }
+
+    @Test
+    void aRelationWithoutSourceOrEvidenceIsRejected() {
+        List<ImportProblem> problems = rejected("missing-provenance.ttl");
+        assertThat(problems).extracting(ImportProblem::message)
+                .anyMatch(m -> m.contains("cites exactly one source"))
+                .anyMatch(m -> m.contains("quotes its evidence"));
+    }
+
+    @Test
+    void aRelationBetweenTheWrongKindsOfThingIsRejected() {
+        List<ImportProblem> problems = rejected("wrong-ends.ttl");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.record()).isEqualTo("kappa-speaker");
+            assertThat(p.message()).contains("must be software");
+        });
+    }
+
+    @Test
+    void anEmptyFileIsRejected() {
+        List<String> before = snapshot();
+        assertThatThrownBy(() -> imports.importTurtle("empty.ttl", new byte[0], false))
+                .isInstanceOf(ImportRejectedException.class).hasMessageContaining("empty");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void overHttpAnImportNeedsTheApiKeyAndReportsProblemsAsProblemDetails() {
+        List<String> before = snapshot();
+        Response noKey = post("/api/imports?name=valid-addition.ttl", "text/turtle", fixture("valid-addition.ttl"), null);
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.contentType()).startsWith("application/problem+json");
+        Response wrongKey = post("/api/imports", "text/turtle", fixture("valid-addition.ttl"), "nope");
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(snapshot()).isEqualTo(before);
+
+        Response bad = post("/api/imports?name=unknown-entity.ttl", "text/turtle", fixture("unknown-entity.ttl"), API_KEY);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("type").asString()).endsWith("/import-rejected");
+        var problem = bad.json().get("problems").get(0);
+        assertThat(problem.get("file").asString()).isEqualTo("unknown-entity.ttl");
+        assertThat(problem.get("line").asLong()).isEqualTo(13L);
+        assertThat(problem.get("record").asString()).isEqualTo("eta-phone");
+        assertThat(problem.get("field").asString()).isEqualTo("runs");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void overHttpAnImportedEntityIsServedOnceTheCallReturns() {
+        Response created = post("/api/imports?name=http-addition.ttl&force=true", "text/turtle",
+                fixture("valid-addition.ttl"), API_KEY);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("imported");
+        Response watch = get("/api/entities/acme-watch-1");
+        assertThat(watch.status()).isEqualTo(200);
+        assertThat(watch.json().get("label").asString()).isEqualTo("Acme Watch 1");
+    }
+}

@@ -1,0 +1,137 @@
+package io.cigraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cigraph.IntegrationTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class EntityApiIT extends IntegrationTest {
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static List<JsonNode> relations(JsonNode entity, String predicate, String direction) {
+        return list(entity.get("relations")).stream()
+                .filter(r -> r.get("predicate").asString().equals(predicate) && r.get("direction").asString().equals(direction))
+                .toList();
+    }
+
+    private static List<String> others(List<JsonNode> relations) {
+        return relations.stream().map(r -> r.get("other").get("id").asString()).toList();
+    }
+
+    @Test
+    void huaweiShowsItsOperatingSystemWirelessTechnologyProductLinesAndPartnerOfferingsWithProvenance() {
+        Response r = get("/api/entities/huawei");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode huawei = r.json();
+        assertThat(huawei.get("label").asString()).isEqualTo("Huawei");
+        assertThat(huawei.get("iri").asString()).isEqualTo("https://w3id.org/cigraph/id/huawei");
+        assertThat(list(huawei.get("types")).getFirst().get("superclasses").toString()).contains("Organization", "Entity");
+        assertThat(list(huawei.get("aliases"))).anySatisfy(a -> {
+            assertThat(a.get("text").asString()).isEqualTo("华为");
+            assertThat(a.get("language").asString()).isEqualTo("zh");
+        });
+        assertThat(others(relations(huawei, "develops", "out"))).contains("harmonyos", "harmonyos-4", "nearlink", "huawei-watch-gt-4");
+        assertThat(others(relations(huawei, "offers", "out"))).contains("huawei-qingyun", "digital-cockpit", "self-driving-support");
+        for (JsonNode relation : list(huawei.get("relations"))) {
+            if (relation.get("other").get("types").toString().contains("Observation")) {
+                continue; // an observation carries its own source, shown on the observation
+            }
+            JsonNode provenance = relation.get("provenance");
+            assertThat(provenance.get("source").get("title").asString()).as(relation.toString()).isNotBlank();
+            assertThat(provenance.get("evidence").asString()).as(relation.toString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theWatchRunsHarmonyOs4() {
+        JsonNode watch = get("/api/entities/huawei-watch-gt-4").json();
+        assertThat(others(relations(watch, "runs", "out"))).containsExactly("harmonyos-4");
+        assertThat(list(watch.get("types")).getFirst().get("superclasses").toString()).contains("Wearable", "Device");
+        JsonNode os = get("/api/entities/harmonyos-4").json();
+        List<JsonNode> runBy = relations(os, "runs", "in");
+        assertThat(others(runBy)).contains("huawei-watch-gt-4");
+        assertThat(runBy.getFirst().get("label").asString()).isEqualTo("runs on");
+    }
+
+    @Test
+    void theBusinessSeriesListsItsProducts() {
+        JsonNode series = get("/api/entities/huawei-qingyun").json();
+        assertThat(others(relations(series, "partOfSeries", "in"))).containsExactlyInAnyOrder(
+                "huawei-qingyun-commercial-smart-screens", "huawei-qingyun-tablets", "huawei-qingyun-desktops",
+                "huawei-qingyun-printers");
+    }
+
+    @Test
+    void anUnknownIdIsA404ProblemDetail() {
+        Response r = get("/api/entities/no-such-thing");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("type").asString()).endsWith("/unknown-resource");
+        assertThat(r.body()).doesNotContain("Exception", "at io.");
+    }
+
+    @Test
+    void neighboursComePageByPageWithCountsPerRelationType() {
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        JsonNode first = null;
+        do {
+            JsonNode page = get("/api/entities/huawei/neighbors?limit=5" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            if (first == null) {
+                first = page;
+            }
+            assertThat(page.get("edges").size()).isLessThanOrEqualTo(5);
+            page.get("edges").forEach(e -> assertThat(seen.add(e.get("id").asString())).as("edge seen twice").isTrue());
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 50);
+        long total = get("/api/entities/huawei").json().get("relationCount").asLong();
+        assertThat((long) seen.size()).isEqualTo(total);
+        assertThat(pages).isGreaterThan(1);
+        long counted = 0;
+        for (JsonNode c : first.get("counts")) {
+            counted += c.get("count").asLong();
+        }
+        assertThat(counted).isEqualTo(total);
+        assertThat(list(first.get("counts"))).anySatisfy(c -> {
+            assertThat(c.get("predicate").asString()).isEqualTo("competesIn");
+            assertThat(c.get("direction").asString()).isEqualTo("out");
+            assertThat(c.get("count").asLong()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void neighboursFilteredByClassIncludeItsSubclassesAndByRelationFollowOnlyIt() {
+        JsonNode devices = get("/api/entities/huawei/neighbors?depth=2&type=Device&limit=50").json();
+        List<String> ids = list(devices.get("nodes")).stream().map(n -> n.get("id").asString()).toList();
+        assertThat(ids).contains("huawei-watch-gt-4", "huawei-qingyun-tablets");
+        JsonNode developed = get("/api/entities/huawei/neighbors?relation=develops&limit=50").json();
+        assertThat(list(developed.get("edges"))).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("predicate").asString()).isEqualTo("develops"));
+        JsonNode inverse = get("/api/entities/harmonyos-4/neighbors?relation=developedBy").json();
+        assertThat(list(inverse.get("edges"))).extracting(e -> e.get("from").asString()).contains("huawei");
+    }
+
+    @Test
+    void badNeighbourParametersAre400ProblemDetails() {
+        for (String query : List.of("depth=4", "depth=0", "limit=0", "limit=100000", "type=Spaceship",
+                "relation=likes", "cursor=!!!", "depth=two")) {
+            Response r = get("/api/entities/huawei/neighbors?" + query);
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(r.json().get("detail").asString()).as(query).isNotBlank();
+        }
+        assertThat(get("/api/entities/nothing-here/neighbors").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,106 @@
+package io.cigraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cigraph.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class PathAndCatalogApiIT extends IntegrationTest {
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    @Test
+    void nearLinkReachesTheWatchWithinThreeHopsWithProvenanceOnEveryEdge() {
+        Response r = get("/api/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=3&limit=5");
+        assertThat(r.status()).isEqualTo(200);
+        List<JsonNode> paths = list(r.json().get("paths"));
+        assertThat(paths).isNotEmpty();
+        JsonNode shortest = paths.getFirst();
+        assertThat(shortest.get("length").asInt()).isBetween(1, 3);
+        List<JsonNode> nodes = list(shortest.get("nodes"));
+        assertThat(nodes.getFirst().get("id").asString()).isEqualTo("nearlink");
+        assertThat(nodes.getLast().get("id").asString()).isEqualTo("huawei-watch-gt-4");
+        assertThat(nodes).hasSize(shortest.get("length").asInt() + 1);
+        for (JsonNode path : paths) {
+            assertThat(path.get("length").asInt()).isLessThanOrEqualTo(3);
+            for (JsonNode edge : path.get("edges")) {
+                assertThat(edge.get("provenance").get("source").get("id").asString()).isNotBlank();
+                assertThat(edge.get("provenance").get("evidence").asString()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void pathErrorsAreProblemDetails() {
+        assertThat(get("/api/paths?from=nearlink&to=nowhere").status()).isEqualTo(404);
+        assertThat(get("/api/paths?from=nearlink&to=nearlink").status()).isEqualTo(400);
+        assertThat(get("/api/paths?from=nearlink&to=huawei&maxHops=9").status()).isEqualTo(400);
+        Response missing = get("/api/paths?from=nearlink");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void sourcesListTheFactsThatCiteThem() {
+        List<JsonNode> sources = list(get("/api/sources").json());
+        assertThat(sources).hasSizeGreaterThanOrEqualTo(2);
+        JsonNode barriers = sources.stream()
+                .filter(s -> s.get("source").get("id").asString().equals("huawei-has-established-differentiation-barriers-within-its-ecosystem"))
+                .findFirst().orElseThrow();
+        assertThat(barriers.get("source").get("publishedOn").asString()).isEqualTo("2023-10-20");
+        assertThat(barriers.get("relations").asLong()).isGreaterThan(20);
+        assertThat(barriers.get("observations").asLong()).isEqualTo(4);
+
+        JsonNode detail = get("/api/sources/huawei-has-established-differentiation-barriers-within-its-ecosystem").json();
+        assertThat(list(detail.get("facts"))).anySatisfy(f -> {
+            assertThat(f.get("subject").get("id").asString()).isEqualTo("huawei");
+            assertThat(f.get("predicate").asString()).isEqualTo("develops");
+            assertThat(f.get("object").get("id").asString()).isEqualTo("nearlink");
+            assertThat(f.get("evidence").asString()).contains("NearLink");
+        });
+        assertThat(list(detail.get("observations"))).anySatisfy(o -> {
+            assertThat(o.get("metric").asString()).isEqualTo("market-share");
+            assertThat(o.get("trend").asString()).isEqualTo("growth");
+            assertThat(o.get("periodStart").asString()).isEqualTo("2019-01-01");
+        });
+        assertThat(get("/api/sources/huawei").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOntologyShowsClassHierarchyAndRelationsWithInverses() {
+        JsonNode ontology = get("/api/ontology").json();
+        JsonNode smartwatch = list(ontology.get("classes")).stream()
+                .filter(c -> c.get("name").asString().equals("Smartwatch")).findFirst().orElseThrow();
+        assertThat(smartwatch.get("superclasses").toString()).contains("Wearable", "Device", "Product");
+        JsonNode develops = list(ontology.get("relations")).stream()
+                .filter(p -> p.get("name").asString().equals("develops")).findFirst().orElseThrow();
+        assertThat(develops.get("inverse").asString()).isEqualTo("developedBy");
+        assertThat(develops.get("relationshipType").asString()).isEqualTo("DEVELOPS");
+        assertThat(develops.get("domain").toString()).contains("Organization");
+    }
+
+    @Test
+    void statsCountEveryClassWithItsSuperclassesAndEveryRelationType() {
+        JsonNode stats = get("/api/stats").json();
+        long devices = stats.get("classes").get("Device").asLong();
+        long smartwatches = stats.get("classes").get("Smartwatch").asLong();
+        assertThat(devices).isGreaterThanOrEqualTo(5).isGreaterThanOrEqualTo(smartwatches);
+        assertThat(stats.get("relationTypes").get("develops").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(list(stats.get("batches"))).anySatisfy(b ->
+                assertThat(b.get("file").asString()).isEqualTo("huawei-ecosystem.ttl"));
+    }
+
+    @Test
+    void healthShowsNeo4j() {
+        JsonNode health = get("/actuator/health").json();
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("neo4j").get("status").asString()).isEqualTo("UP");
+    }
+}
