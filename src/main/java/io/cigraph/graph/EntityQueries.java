@@ -36,8 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityQueries {
 
-    private static final Set<String> RESERVED = Set.of("id", "iri", "label", "description", "aliases", "aliasLanguages",
-            "types", "batch");
     private static final String NODE = "MATCH (n:Resource {id: $id}) RETURN n, COUNT { (n)--() } AS degree";
     private static final String RELATIONS = """
             MATCH (n:Resource {id: $id})-[r]-(m:Resource)
@@ -224,7 +222,7 @@ public class EntityQueries {
 
     private static Map<String, Object> properties(Node n) {
         Map<String, Object> props = new TreeMap<>(n.asMap());
-        props.keySet().removeAll(RESERVED);
+        props.keySet().removeAll(GraphStore.RESERVED);
         return props;
     }
 

@@ -1,7 +1,8 @@
 package io.cigraph.importing;
 
-import io.cigraph.graph.GraphWriter;
+import io.cigraph.graph.GraphStore;
 import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Projection;
 import io.cigraph.ontology.Ontology;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,13 +28,18 @@ public class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
 
     private final Ontology ontology;
-    private final GraphWriter graph;
+    private final GraphStore graph;
+    private final List<Projection> projections;
+    private final ProjectionSync sync;
     private final ImportingProperties properties;
     private final ReentrantLock writer = new ReentrantLock();
 
-    ImportService(Ontology ontology, GraphWriter graph, ImportingProperties properties) {
+    ImportService(Ontology ontology, GraphStore graph, List<Projection> projections, ProjectionSync sync,
+                  ImportingProperties properties) {
         this.ontology = ontology;
         this.graph = graph;
+        this.projections = projections;
+        this.sync = sync;
         this.properties = properties;
     }
 
@@ -76,8 +82,7 @@ public class ImportService {
                         "The file states no resource and no relation.")));
             }
             List<ImportProblem> warnings = ShapeCheck.check(ontology, fileName, mapped, turtle, false);
-            graph.write(new ImportBatch(batchId, fileName, sha256, mapped.resources(), mapped.relations()),
-                    properties.batchSize());
+            write(new ImportBatch(batchId, fileName, sha256, mapped.resources(), mapped.relations()));
             ImportReport report = new ImportReport(batchId, fileName, sha256, "imported", mapped.resources().size(),
                     mapped.relations().size(), warnings, millis(start));
             LOG.info("Imported {}: {} resources, {} relations, {} warnings in {} ms", fileName, report.resources(),
@@ -85,6 +90,32 @@ public class ImportService {
             return report;
         } finally {
             writer.unlock();
+        }
+    }
+
+    /**
+     * Stages the batch in every store, then commits them in order, the graph first. A store that
+     * fails to stage discards the batch everywhere; one that fails to commit after the graph has
+     * committed is rebuilt from the graph at once, so the stores never silently disagree.
+     */
+    private void write(ImportBatch batch) {
+        List<Projection.Staged> staged = new ArrayList<>();
+        try {
+            for (Projection p : projections) {
+                staged.add(p == graph ? graph.stage(batch, properties.batchSize()) : p.stage(batch));
+            }
+            staged.getFirst().commit();
+            for (int i = 1; i < staged.size(); i++) {
+                try {
+                    staged.get(i).commit();
+                } catch (RuntimeException e) {
+                    LOG.error("Store {} failed to commit batch {}; rebuilding it from the graph", projections.get(i).name(),
+                            batch.id(), e);
+                    sync.rebuild(projections.get(i));
+                }
+            }
+        } finally {
+            staged.forEach(Projection.Staged::close);
         }
     }
 

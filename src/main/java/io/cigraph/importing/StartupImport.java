@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * start with its problems listed, rather than serving a graph that silently lacks it.
  */
 @Component
+@Order(2)
 class StartupImport implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupImport.class);

@@ -19,6 +19,9 @@ class ImportIT extends IntegrationTest {
     @Autowired
     ImportService imports;
 
+    @Autowired
+    io.cigraph.graph.GraphStore graph;
+
     private static byte[] fixture(String name) {
         try {
             return Files.readAllBytes(Path.of("src/test/resources/importing", name));
@@ -77,6 +80,25 @@ class ImportIT extends IntegrationTest {
         assertThat(count("MATCH (:Vendor {id: 'huawei'})-[r:DEVELOPS]->(:FitnessBand {id: 'beta-band'}) RETURN count(r)", Map.of()))
                 .isEqualTo(1);
         assertThat(count("MATCH ()-[r:DEVELOPED_BY]->() RETURN count(r)", Map.of())).isZero();
+    }
+
+    @Test
+    void theGraphReadsBackEveryRecordWithItsProvenanceInChunks() {
+        List<io.cigraph.model.ImportBatch> chunks = new java.util.ArrayList<>();
+        graph.forEachChunk(7, chunks::add);
+        assertThat(chunks).hasSizeGreaterThan(5).allSatisfy(c -> assertThat(c.resources()).hasSizeLessThanOrEqualTo(7));
+        List<io.cigraph.model.ResourceRecord> resources = chunks.stream().flatMap(c -> c.resources().stream()).toList();
+        assertThat(resources).extracting(io.cigraph.model.ResourceRecord::id).doesNotHaveDuplicates()
+                .hasSize((int) count("MATCH (n:Resource) RETURN count(n)", Map.of()));
+        var watch = resources.stream().filter(r -> r.id().equals("huawei-watch-gt-4")).findFirst().orElseThrow();
+        assertThat(watch.types()).containsExactly("Smartwatch");
+        assertThat(watch.aliases()).anySatisfy(a -> assertThat(a.language()).isEqualTo("zh"));
+        var runs = chunks.stream().flatMap(c -> c.relations().stream())
+                .filter(r -> r.subject().equals("huawei-watch-gt-4") && r.predicate().equals("runs")).findFirst().orElseThrow();
+        assertThat(runs.object()).isEqualTo("harmonyos-4");
+        assertThat(runs.provenance().source()).isEqualTo("huaweis-harmonyos-4-a-unifying-triumph-with-100-million-devices-worldwide");
+        assertThat(runs.provenance().confidence()).isEqualTo(0.9);
+        assertThat(graph.batches()).isNotEmpty();
     }
 
     @Test

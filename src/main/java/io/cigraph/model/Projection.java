@@ -1,0 +1,41 @@
+package io.cigraph.model;
+
+import java.util.Set;
+
+/**
+ * A store that holds a projection of the canonical records: the graph, the RDF store, the search
+ * index. The import pipeline stages a batch in every projection and commits them only when all
+ * have staged it, so a batch that any store refuses is written nowhere. Each projection keeps a
+ * ledger of the batches it holds (by content hash), so a store that missed one (a crash between
+ * commits, a deleted index) is caught up from the graph at start.
+ */
+public interface Projection {
+
+    /** Short name for logs and reports ({@code neo4j}, {@code tdb2}, {@code lucene}). */
+    String name();
+
+    /**
+     * Writes the batch without making it visible. The caller commits or closes the result; closing
+     * without committing discards the batch.
+     */
+    Staged stage(ImportBatch batch);
+
+    /** Content hashes of the batches this store holds. */
+    Set<String> batches();
+
+    /**
+     * Replaces this store's content with the records of {@code source}, marking its batches as held.
+     * The graph is the source of truth, so it never rebuilds itself.
+     */
+    void rebuild(RecordSource source);
+
+    /** A staged batch: commit it, or close it to discard it. */
+    interface Staged extends AutoCloseable {
+
+        void commit();
+
+        /** Discards the batch unless it was committed; never throws. */
+        @Override
+        void close();
+    }
+}
