@@ -43,6 +43,8 @@ public abstract class IntegrationTest {
         registry.add("cigraph.graph.embedded.dir", () -> DATA.resolve("neo4j").toString());
         registry.add("cigraph.graph.embedded.bolt-port", () -> "0");
         registry.add("cigraph.rdf.dir", () -> DATA.resolve("tdb2").toString());
+        // Short enough that timeout tests finish soon, long enough for any honest query here.
+        registry.add("cigraph.rdf.query-timeout", () -> "5s");
         registry.add("cigraph.security.api-key", () -> API_KEY);
     }
 
