@@ -18,13 +18,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 import org.springframework.stereotype.Component;
 
 /**
  * The graph as RDF files: the stated facts with their provenance as RDF 1.2 reifiers, as the data
  * files state them; in TriG also the inferred graph, by name. Turtle, TriG and N-Triples are
  * written by Jena's streaming writers straight from a TDB2 read transaction, so a large graph never
- * sits in memory; JSON-LD has no streaming writer in Jena, so that one export is built in memory.
+ * sits in memory; JSON-LD has no streaming writer in Jena, so that one export is built in memory,
+ * and as JSON-LD cannot hold triple terms its reifiers use the classic reification vocabulary.
  * Public because the web feature serves it.
  */
 @Component
@@ -90,7 +92,7 @@ public class RdfExport {
                 g.getPrefixMapping().setNsPrefixes(prefixes);
                 dsg.find(RdfGraphs.DATA, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
                     if (keep.test(q.asTriple())) {
-                        g.add(q.asTriple());
+                        addForJsonLd(g, q.asTriple());
                     }
                 });
                 RDFDataMgr.write(out, g, Lang.JSONLD);
@@ -120,6 +122,23 @@ public class RdfExport {
             }
             stream.finish();
         });
+    }
+
+    /**
+     * JSON-LD 1.1 has no triple terms, so there a reifier states what it reifies with the classic
+     * RDF reification vocabulary ({@code rdf:subject}, {@code rdf:predicate}, {@code rdf:object}),
+     * which JSON-LD tools understand; its annotations (source, evidence, ...) stay as they are.
+     */
+    private static void addForJsonLd(Graph g, Triple t) {
+        if (t.getPredicate().equals(RdfGraphs.REIFIES) && t.getObject().isTripleTerm()) {
+            Triple reified = t.getObject().getTriple();
+            g.add(t.getSubject(), RDF.type.asNode(), RDF.Statement.asNode());
+            g.add(t.getSubject(), RDF.subject.asNode(), reified.getSubject());
+            g.add(t.getSubject(), RDF.predicate.asNode(), reified.getPredicate());
+            g.add(t.getSubject(), RDF.object.asNode(), reified.getObject());
+        } else {
+            g.add(t);
+        }
     }
 
     /**
