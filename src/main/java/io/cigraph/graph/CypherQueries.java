@@ -27,8 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CypherQueries {
 
-    /** Plan operators that read outside the graph. */
-    private static final Set<String> OUTSIDE = Set.of("LoadCSV");
+    /**
+     * Plan operators that Neo4j runs in a read transaction yet reach outside the graph's data:
+     * files and URLs, and other sessions' transactions.
+     */
+    private static final Set<String> OUTSIDE = Set.of("LoadCSV", "TerminateTransactions");
 
     /** Columns, rows in column order with typed values, and whether rows were cut at the cap. */
     public record CypherResult(List<String> columns, List<List<Object>> rows, boolean truncated) {
@@ -89,13 +92,23 @@ public class CypherQueries {
                     + type + ". CREATE, MERGE, SET, REMOVE, DELETE, schema commands and write procedures are refused; "
                     + "the graph changes only through imports (POST /api/imports).");
         }
-        if (plan != null && usesOutside(plan)) {
-            throw new ReadOnlyViolationException(String.valueOf(type),
-                    "This endpoint only reads the graph: LOAD CSV (files and URLs) is refused.");
+        String outside = plan == null ? null : outside(plan);
+        if (outside != null) {
+            throw new ReadOnlyViolationException(String.valueOf(type), "This endpoint only reads the graph: " + outside
+                    + " is refused (LOAD CSV, TERMINATE TRANSACTIONS and dbms.* procedures reach beyond it).");
         }
     }
 
-    private static boolean usesOutside(Plan plan) {
-        return OUTSIDE.contains(plan.operatorType().replaceAll("@.*", "")) || plan.children().stream().anyMatch(CypherQueries::usesOutside);
+    /** The first operator of the plan that reaches beyond the graph's data, or {@code null}. */
+    private static String outside(Plan plan) {
+        String operator = plan.operatorType().replaceAll("@.*", "");
+        if (OUTSIDE.contains(operator)) {
+            return operator;
+        }
+        var details = plan.arguments().get("Details");
+        if (operator.equals("ProcedureCall") && details != null && details.toString().contains("dbms.")) {
+            return details.toString();
+        }
+        return plan.children().stream().map(CypherQueries::outside).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }

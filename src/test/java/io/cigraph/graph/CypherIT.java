@@ -76,7 +76,11 @@ class CypherIT extends IntegrationTest {
             "CREATE INDEX intruder IF NOT EXISTS FOR (n:Vendor) ON (n.label)",
             "DROP CONSTRAINT resource_id",
             "CALL db.createLabel('Intruder')",
-            "LOAD CSV FROM 'file:///etc/hostname' AS line RETURN line"})
+            "LOAD CSV FROM 'file:///etc/hostname' AS line RETURN line",
+            "CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')",
+            "STOP DATABASE neo4j",
+            "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+            "CALL dbms.listConfig() YIELD name RETURN name"})
     void refusesEveryWriteWithAProblemAndLeavesTheGraphAsItWas(String write) {
         List<String> before = snapshot();
         Response r = cypher(write, Map.of(), null);
