@@ -26,6 +26,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The property graph as files for other tools: GraphML (nodes with their labels and properties,
@@ -55,6 +56,8 @@ public class GraphExport {
     private static final String NEIGHBOURS = """
             MATCH (n:Resource)--(m:Resource) WHERE n.id IN $frontier RETURN DISTINCT m.id AS id
             """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Driver driver;
     private final GraphReads reads;
@@ -204,7 +207,7 @@ public class GraphExport {
     private static String otherProperties(Node n) {
         Map<String, Object> props = new java.util.TreeMap<>(n.asMap(CypherValues::json));
         props.keySet().removeAll(List.of("id", "iri", "label", "description", "batch"));
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(props);
+        return JSON.writeValueAsString(props);
     }
 
     private static String text(Value v) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
 import org.apache.jena.fuseki.system.ConNeg;
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -65,7 +66,7 @@ class ServiceDescription {
                 .addProperty(RDF.type, m.createResource(SD + "Graph"))
                 .addProperty(m.createProperty("http://www.w3.org/2000/01/rdf-schema#comment"),
                         "The union of the named graphs: stated data, ontology inferences, the ontology and the import ledger."));
-        for (var graph : new org.apache.jena.graph.Node[] {RdfGraphs.DATA, RdfGraphs.INFERRED, RdfGraphs.ONTOLOGY, RdfGraphs.LEDGER}) {
+        for (Node graph : new Node[] {RdfGraphs.DATA, RdfGraphs.INFERRED, RdfGraphs.ONTOLOGY, RdfGraphs.LEDGER}) {
             dataset.addProperty(m.createProperty(SD, "namedGraph"), m.createResource()
                     .addProperty(RDF.type, m.createResource(SD + "NamedGraph"))
                     .addProperty(m.createProperty(SD, "name"), m.createResource(graph.getURI())));

@@ -51,9 +51,13 @@ class ConsistencyIT extends IntegrationTest {
     }
 
     private Map<String, Long> classCountsByCypher() {
+        return countsByCypher("MATCH (n:Resource) UNWIND labels(n) AS label RETURN label, count(*) AS n");
+    }
+
+    /** A two-column Cypher answer (name, count) as a sorted map. */
+    private Map<String, Long> countsByCypher(String query) {
         Map<String, Long> counts = new TreeMap<>();
-        cypher("MATCH (n:Resource) UNWIND labels(n) AS label RETURN label, count(*) AS n").get("rows")
-                .forEach(row -> counts.put(row.get(0).asString(), row.get(1).asLong()));
+        cypher(query).get("rows").forEach(row -> counts.put(row.get(0).asString(), row.get(1).asLong()));
         return counts;
     }
 
@@ -72,10 +76,7 @@ class ConsistencyIT extends IntegrationTest {
     }
 
     private Map<String, Long> relationCountsByCypher() {
-        Map<String, Long> counts = new TreeMap<>();
-        cypher("MATCH (:Resource)-[r]->(:Resource) RETURN type(r) AS type, count(*) AS n").get("rows")
-                .forEach(row -> counts.put(row.get(0).asString(), row.get(1).asLong()));
-        return counts;
+        return countsByCypher("MATCH (:Resource)-[r]->(:Resource) RETURN type(r) AS type, count(*) AS n");
     }
 
     @Test
