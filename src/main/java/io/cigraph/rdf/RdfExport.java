@@ -18,7 +18,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.RDF;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,7 +91,7 @@ public class RdfExport {
                 g.getPrefixMapping().setNsPrefixes(prefixes);
                 dsg.find(RdfGraphs.DATA, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
                     if (keep.test(q.asTriple())) {
-                        addForJsonLd(g, q.asTriple());
+                        JsonLdReifiers.add(g, q.asTriple());
                     }
                 });
                 RDFDataMgr.write(out, g, Lang.JSONLD);
@@ -122,23 +121,6 @@ public class RdfExport {
             }
             stream.finish();
         });
-    }
-
-    /**
-     * JSON-LD 1.1 has no triple terms, so there a reifier states what it reifies with the classic
-     * RDF reification vocabulary ({@code rdf:subject}, {@code rdf:predicate}, {@code rdf:object}),
-     * which JSON-LD tools understand; its annotations (source, evidence, ...) stay as they are.
-     */
-    private static void addForJsonLd(Graph g, Triple t) {
-        if (t.getPredicate().equals(RdfGraphs.REIFIES) && t.getObject().isTripleTerm()) {
-            Triple reified = t.getObject().getTriple();
-            g.add(t.getSubject(), RDF.type.asNode(), RDF.Statement.asNode());
-            g.add(t.getSubject(), RDF.subject.asNode(), reified.getSubject());
-            g.add(t.getSubject(), RDF.predicate.asNode(), reified.getPredicate());
-            g.add(t.getSubject(), RDF.object.asNode(), reified.getObject());
-        } else {
-            g.add(t);
-        }
     }
 
     /**

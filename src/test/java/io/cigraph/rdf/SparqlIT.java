@@ -134,6 +134,17 @@ class SparqlIT extends IntegrationTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"text/turtle", "application/ld+json", "application/n-triples"})
+    void constructedProvenanceSurvivesEverySyntax(String accept) throws Exception {
+        String construct = """
+                CONSTRUCT { ?r rdf:reifies ?t ; kg:source ?s } WHERE {
+                  ?r rdf:reifies ?t ; kg:source ?s . FILTER(?t = <<( res:huawei kg:develops res:nearlink )>>) }""";
+        HttpResponse<String> r = raw(construct, accept);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("huawei-has-established-differentiation-barriers-within-its-ecosystem", "nearlink");
+    }
+
     @Test
     void ontologyAwareSuperPropertiesInversesAndSuperclassesAnswer() {
         try (RDFConnection conn = connect()) {
