@@ -18,16 +18,24 @@ class ArchitectureTests {
     @Test
     void theOntologyAndTheRecordsDependOnNoOtherFeature() {
         noClasses().that().resideInAnyPackage("io.cigraph.ontology..", "io.cigraph.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.cigraph.graph..", "io.cigraph.importing..",
+                .should().dependOnClassesThat().resideInAnyPackage("io.cigraph.graph..", "io.cigraph.rdf..", "io.cigraph.importing..",
                         "io.cigraph.web..", "io.cigraph.system..")
                 .check(CLASSES);
     }
 
     @Test
     void storesDoNotKnowAboutImportingOrTheWeb() {
-        noClasses().that().resideInAPackage("io.cigraph.graph..")
+        noClasses().that().resideInAnyPackage("io.cigraph.graph..", "io.cigraph.rdf..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cigraph.importing..", "io.cigraph.web..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void theTwoStoresDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("io.cigraph.rdf..")
+                .should().dependOnClassesThat().resideInAPackage("io.cigraph.graph..").check(CLASSES);
+        noClasses().that().resideInAPackage("io.cigraph.graph..")
+                .should().dependOnClassesThat().resideInAPackage("io.cigraph.rdf..").check(CLASSES);
     }
 
     @Test

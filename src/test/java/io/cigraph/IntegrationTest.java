@@ -42,6 +42,9 @@ public abstract class IntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("cigraph.graph.embedded.dir", () -> DATA.resolve("neo4j").toString());
         registry.add("cigraph.graph.embedded.bolt-port", () -> "0");
+        registry.add("cigraph.rdf.dir", () -> DATA.resolve("tdb2").toString());
+        // Short enough that timeout tests finish soon, long enough for any honest query here.
+        registry.add("cigraph.rdf.query-timeout", () -> "5s");
         registry.add("cigraph.security.api-key", () -> API_KEY);
     }
 
@@ -53,7 +56,7 @@ public abstract class IntegrationTest {
         }
     }
 
-    /** A response: status, headers' content type, and the body parsed as JSON (null when empty). */
+    /** A response: status, headers' content type, and the body parsed as JSON (null when empty or not JSON). */
     protected record Response(int status, String contentType, JsonNode json, String body) {
     }
 
@@ -78,8 +81,9 @@ public abstract class IntegrationTest {
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String body = r.body();
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), json, body);
+            String contentType = r.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = body == null || body.isBlank() || !contentType.contains("json") ? null : JSON.readTree(body);
+            return new Response(r.statusCode(), contentType, json, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

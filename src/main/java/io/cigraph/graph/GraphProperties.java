@@ -13,12 +13,21 @@ import org.springframework.util.unit.DataSize;
  * @param queryTimeout timeout of every read query
  * @param maxRows      the most rows (relations, nodes, paths) any one answer returns
  * @param embedded     the in-process Neo4j
+ * @param cypher       the read-only Cypher endpoint
  */
 @ConfigurationProperties("cigraph.graph")
 record GraphProperties(
         @DefaultValue("30s") Duration queryTimeout,
         @DefaultValue("1000") int maxRows,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        @DefaultValue Cypher cypher) {
+
+    /**
+     * @param timeout the longest a researcher's Cypher query may run; a request can only shorten it
+     * @param maxRows the most rows one Cypher answer returns; the rest are cut off and flagged
+     */
+    record Cypher(@DefaultValue("30s") Duration timeout, @DefaultValue("10000") int maxRows) {
+    }
 
     /**
      * @param dir         database folder

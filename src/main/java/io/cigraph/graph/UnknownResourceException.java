@@ -10,6 +10,11 @@ public class UnknownResourceException extends RuntimeException {
         this.id = id;
     }
 
+    UnknownResourceException(String id, String message) {
+        super(message);
+        this.id = id;
+    }
+
     public String id() {
         return id;
     }

@@ -1,6 +1,7 @@
 package io.cigraph.web;
 
 import io.cigraph.graph.InvalidQueryException;
+import io.cigraph.graph.ReadOnlyViolationException;
 import io.cigraph.graph.UnknownResourceException;
 import io.cigraph.importing.ImportRejectedException;
 import java.net.URI;
@@ -59,9 +60,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail readOnly(ReadOnlyViolationException e) {
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, "read-only", "Read-only endpoint", e.getMessage());
+        p.setProperty("queryType", e.queryType());
+        return p;
+    }
+
+    /**
+     * Neo4j's own refusals keep its status code: a write in a read transaction is 403, a query
+     * that ran out of time 503 (as SPARQL timeouts), anything else the caller's error, 400.
+     */
+    @ExceptionHandler
     ProblemDetail graphClientError(ClientException e) {
         LOG.warn("Neo4j refused a query: {} {}", e.code(), e.getMessage());
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "graph-query-refused", "Query refused by the graph", e.getMessage());
+        String code = String.valueOf(e.code());
+        ProblemDetail p;
+        if (code.contains("AccessMode") || code.contains("Forbidden")) {
+            p = problem(HttpStatus.FORBIDDEN, "read-only", "Read-only endpoint", e.getMessage());
+        } else if (code.contains("TransactionTimedOut")) {
+            p = problem(HttpStatus.SERVICE_UNAVAILABLE, "query-timeout", "Query timed out",
+                    "The query ran longer than its timeout and was stopped: " + e.getMessage());
+        } else {
+            p = problem(HttpStatus.BAD_REQUEST, "graph-query-refused", "Query refused by the graph", e.getMessage());
+        }
         p.setProperty("neo4jCode", e.code());
         return p;
     }

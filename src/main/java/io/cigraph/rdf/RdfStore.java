@@ -1,0 +1,144 @@
+package io.cigraph.rdf;
+
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Projection;
+import io.cigraph.model.RecordSource;
+import io.cigraph.ontology.Ontology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The RDF projection in TDB2. A batch is staged in a TDB2 write transaction that stays open until
+ * the pipeline commits or discards it; TDB2 binds a transaction to its thread, which is why the
+ * pipeline stages and commits on the importing thread. Readers meanwhile see the last committed
+ * state. The ontology is (re)loaded into its graph at every start, so a changed ontology is seen
+ * at once; the ledger is a named graph in the same dataset, committed with the batch.
+ */
+@Component
+@Order(1)
+class RdfStore implements Projection, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RdfStore.class);
+    static final int REBUILD_CHUNK = 10_000;
+
+    private final DatasetGraph dataset;
+    private final Ontology ontology;
+    private final RecordQuads quads;
+
+    RdfStore(RdfProperties properties, Ontology ontology) {
+        this.ontology = ontology;
+        this.quads = new RecordQuads(ontology);
+        try {
+            Files.createDirectories(properties.dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the TDB2 folder " + properties.dir().toAbsolutePath(), e);
+        }
+        this.dataset = DatabaseMgr.connectDatasetGraph(properties.dir().toString());
+        Txn.executeWrite(dataset, this::loadOntology);
+    }
+
+    private void loadOntology() {
+        dataset.deleteAny(RdfGraphs.ONTOLOGY, Node.ANY, Node.ANY, Node.ANY);
+        ontology.graph().find().forEachRemaining(t -> dataset.add(new Quad(RdfGraphs.ONTOLOGY, t)));
+    }
+
+    /** The TDB2 dataset: named graphs for data, inferences, ontology and ledger. */
+    DatasetGraph dataset() {
+        return dataset;
+    }
+
+    Ontology ontology() {
+        return ontology;
+    }
+
+    @Override
+    public String name() {
+        return "tdb2";
+    }
+
+    @Override
+    public Staged stage(ImportBatch batch) {
+        dataset.begin(TxnType.WRITE);
+        try {
+            quads.write(dataset, batch, true);
+            quads.ledger(dataset, batch.sha256(), batch.id(), batch.file());
+        } catch (RuntimeException e) {
+            endQuietly();
+            throw e;
+        }
+        return new Staged() {
+            @Override
+            public void commit() {
+                try {
+                    dataset.commit();
+                } finally {
+                    endQuietly();
+                }
+            }
+
+            @Override
+            public void close() {
+                endQuietly();
+            }
+        };
+    }
+
+    /** Discards an open write transaction of this thread, if any; never throws. */
+    private void endQuietly() {
+        try {
+            if (dataset.isInTransaction()) {
+                dataset.abort();
+                dataset.end();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not end a TDB2 transaction cleanly", e);
+        }
+    }
+
+    @Override
+    public Set<String> batches() {
+        return Txn.calculateRead(dataset, () -> {
+            Set<String> held = new HashSet<>();
+            dataset.find(RdfGraphs.LEDGER, Node.ANY, RdfGraphs.BATCH_SHA256, Node.ANY)
+                    .forEachRemaining(q -> held.add(q.getObject().getLiteralLexicalForm()));
+            return held;
+        });
+    }
+
+    /**
+     * Empties the data, inference and ledger graphs and writes the source's records back, one large
+     * write transaction per chunk of resources (many small transactions would bloat TDB2's files),
+     * then marks the source's batches as held in the last one.
+     */
+    @Override
+    public void rebuild(RecordSource source) {
+        Txn.executeWrite(dataset, () -> {
+            dataset.deleteAny(RdfGraphs.DATA, Node.ANY, Node.ANY, Node.ANY);
+            dataset.deleteAny(RdfGraphs.INFERRED, Node.ANY, Node.ANY, Node.ANY);
+            dataset.deleteAny(RdfGraphs.LEDGER, Node.ANY, Node.ANY, Node.ANY);
+        });
+        source.forEachChunk(REBUILD_CHUNK, chunk -> Txn.executeWrite(dataset, () -> quads.write(dataset, chunk, false)));
+        Set<String> held = source.batches();
+        Txn.executeWrite(dataset, () -> held.forEach(sha -> quads.ledger(dataset, sha, null, null)));
+        LOG.info("TDB2 rebuilt from the graph: {} batch(es)", held.size());
+    }
+
+    @Override
+    public void destroy() {
+        dataset.close();
+    }
+}

@@ -1,0 +1,205 @@
+package io.cigraph.rdf;
+
+import io.cigraph.model.Alias;
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Provenance;
+import io.cigraph.model.RelationRecord;
+import io.cigraph.model.ResourceRecord;
+import io.cigraph.ontology.Ontology;
+import io.cigraph.ontology.OntologyProperty;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+/**
+ * Canonical records as quads, the way the data files state them: a resource with its stated
+ * classes, names and literal properties; a relation as a triple plus, when it has provenance, an
+ * RDF 1.2 reifier {@code _:r rdf:reifies <<( s p o )>> ; kg:source ... ; kg:evidence ...}.
+ * <p>
+ * Inference is materialised here, at import, into its own graph rather than computed by a
+ * reasoner at query time: superclass types, super-properties ({@code kg:hasCapability} is also
+ * {@code kg:supports}) and inverses ({@code kg:developedBy}, both ends of symmetric relations).
+ * The ontology's hierarchy is small and fixed while the data grows, so writing the closure once
+ * makes every query a plain index lookup; keeping it out of the data graph keeps the stated facts
+ * countable exactly as the property graph counts them.
+ */
+final class RecordQuads {
+
+    private static final Node TYPE = RDF.type.asNode();
+    private static final Node LABEL = RDFS.label.asNode();
+    private static final Node ALT_LABEL = SKOS.altLabel.asNode();
+    private static final Node DESCRIPTION = DCTerms.description.asNode();
+
+    private final Ontology ontology;
+
+    RecordQuads(Ontology ontology) {
+        this.ontology = ontology;
+    }
+
+    /**
+     * Adds a batch. With {@code replace}, what the store already says about the batch's resources
+     * (names, types, properties) and the provenance of its relations is replaced rather than added
+     * to, so that writing the same batch twice leaves the same dataset, as in the graph. A rebuild
+     * into an empty store skips that lookup.
+     */
+    void write(DatasetGraph dsg, ImportBatch batch, boolean replace) {
+        for (ResourceRecord r : batch.resources()) {
+            Node s = resource(r.id());
+            if (replace) {
+                removeDescription(dsg, s);
+            }
+            addResource(dsg, s, r);
+        }
+        for (RelationRecord r : batch.relations()) {
+            addRelation(dsg, r, replace);
+        }
+    }
+
+    void ledger(DatasetGraph dsg, String sha256, String batchId, String file) {
+        Node b = NodeFactory.createURI("urn:cigraph:batch:" + sha256);
+        dsg.deleteAny(RdfGraphs.LEDGER, b, Node.ANY, Node.ANY);
+        dsg.add(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_SHA256, NodeFactory.createLiteralString(sha256));
+        if (batchId != null) {
+            dsg.add(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_ID, NodeFactory.createLiteralString(batchId));
+        }
+        if (file != null) {
+            dsg.add(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_FILE, NodeFactory.createLiteralString(file));
+        }
+    }
+
+    Node resource(String id) {
+        return NodeFactory.createURI(ontology.iriOf(id));
+    }
+
+    Node term(String name) {
+        return NodeFactory.createURI(ontology.termIri(name));
+    }
+
+    private void removeDescription(DatasetGraph dsg, Node s) {
+        List<Quad> stale = new ArrayList<>();
+        dsg.find(RdfGraphs.DATA, s, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (q.getObject().isLiteral() || q.getPredicate().equals(TYPE)) {
+                stale.add(q);
+            }
+        });
+        dsg.find(RdfGraphs.INFERRED, s, TYPE, Node.ANY).forEachRemaining(stale::add);
+        stale.forEach(dsg::delete);
+    }
+
+    private void addResource(DatasetGraph dsg, Node s, ResourceRecord r) {
+        for (String type : r.types()) {
+            dsg.add(RdfGraphs.DATA, s, TYPE, term(type));
+        }
+        Set<String> implied = new LinkedHashSet<>(ontology.withSuperclasses(r.types()));
+        implied.removeAll(r.types());
+        for (String type : implied) {
+            dsg.add(RdfGraphs.INFERRED, s, TYPE, term(type));
+        }
+        if (r.label() != null) {
+            dsg.add(RdfGraphs.DATA, s, LABEL, NodeFactory.createLiteralString(r.label()));
+        }
+        for (Alias a : r.aliases()) {
+            dsg.add(RdfGraphs.DATA, s, ALT_LABEL, a.language().isEmpty()
+                    ? NodeFactory.createLiteralString(a.text()) : NodeFactory.createLiteralLang(a.text(), a.language()));
+        }
+        if (r.description() != null) {
+            dsg.add(RdfGraphs.DATA, s, DESCRIPTION, NodeFactory.createLiteralString(r.description()));
+        }
+        for (Map.Entry<String, Object> e : r.properties().entrySet()) {
+            Node p = term(e.getKey());
+            String range = ontology.findProperty(e.getKey()).map(OntologyProperty::range)
+                    .filter(l -> !l.isEmpty()).map(List::getFirst).orElse("");
+            Iterable<?> values = e.getValue() instanceof List<?> list ? list : List.of(e.getValue());
+            for (Object v : values) {
+                dsg.add(RdfGraphs.DATA, s, p, literal(v, range));
+            }
+        }
+    }
+
+    private void addRelation(DatasetGraph dsg, RelationRecord r, boolean replace) {
+        Node s = resource(r.subject());
+        Node p = term(r.predicate());
+        Node o = resource(r.object());
+        Triple stated = Triple.create(s, p, o);
+        dsg.add(new Quad(RdfGraphs.DATA, stated));
+        Node quoted = NodeFactory.createTripleTerm(stated);
+        if (replace) {
+            List<Node> reifiers = new ArrayList<>();
+            dsg.find(RdfGraphs.DATA, Node.ANY, RdfGraphs.REIFIES, quoted).forEachRemaining(q -> reifiers.add(q.getSubject()));
+            reifiers.forEach(reifier -> dsg.deleteAny(RdfGraphs.DATA, reifier, Node.ANY, Node.ANY));
+        }
+        Provenance prov = r.provenance();
+        if (!Provenance.NONE.equals(prov)) {
+            Node reifier = NodeFactory.createBlankNode();
+            dsg.add(RdfGraphs.DATA, reifier, RdfGraphs.REIFIES, quoted);
+            addIfPresent(dsg, reifier, "source", prov.source() == null ? null : resource(prov.source()));
+            addIfPresent(dsg, reifier, "evidence", prov.evidence() == null ? null : NodeFactory.createLiteralString(prov.evidence()));
+            addIfPresent(dsg, reifier, "confidence", prov.confidence() == null ? null : literal(prov.confidence(), "xsd:decimal"));
+            addIfPresent(dsg, reifier, "validFrom", prov.validFrom() == null ? null : literal(prov.validFrom(), ""));
+            addIfPresent(dsg, reifier, "validTo", prov.validTo() == null ? null : literal(prov.validTo(), ""));
+        }
+        implied(r.predicate(), s, o, stated).forEach(t -> dsg.add(new Quad(RdfGraphs.INFERRED, t)));
+    }
+
+    /**
+     * What a stated relation implies: the same link under every super-property, and the reverse
+     * link under the inverse property and its super-properties (a symmetric property is its own
+     * inverse). The stated triple itself is left out: it is in the data graph.
+     */
+    List<Triple> implied(String predicate, Node s, Node o, Triple stated) {
+        Set<Triple> out = new LinkedHashSet<>();
+        ontology.findProperty(predicate).ifPresent(p -> {
+            addWithSupers(out, p, s, o);
+            String inverse = p.inverse() != null ? p.inverse() : (p.symmetric() ? p.name() : null);
+            if (inverse != null) {
+                ontology.findProperty(inverse).ifPresent(q -> addWithSupers(out, q, o, s));
+            }
+        });
+        out.remove(stated);
+        return List.copyOf(out);
+    }
+
+    private void addWithSupers(Set<Triple> out, OntologyProperty p, Node s, Node o) {
+        out.add(Triple.create(s, term(p.name()), o));
+        p.superProperties().forEach(sp -> out.add(Triple.create(s, term(sp), o)));
+    }
+
+    private void addIfPresent(DatasetGraph dsg, Node reifier, String property, Node value) {
+        if (value != null) {
+            dsg.add(RdfGraphs.DATA, reifier, term(property), value);
+        }
+    }
+
+    /**
+     * A stored value as a literal of the property's declared datatype where the value's Java type
+     * lost it (an {@code xsd:anyURI} or {@code xsd:gYear} is kept as text, a decimal as a double).
+     */
+    static Node literal(Object v, String range) {
+        return switch (v) {
+            case Long l -> NodeFactory.createLiteralDT(Long.toString(l), XSDDatatype.XSDinteger);
+            case Integer i -> NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger);
+            case Double d when "xsd:decimal".equals(range) ->
+                    NodeFactory.createLiteralDT(BigDecimal.valueOf(d).toPlainString(), XSDDatatype.XSDdecimal);
+            case Double d -> NodeFactory.createLiteralDT(Double.toString(d), XSDDatatype.XSDdouble);
+            case Boolean b -> NodeFactory.createLiteralDT(Boolean.toString(b), XSDDatatype.XSDboolean);
+            case LocalDate d -> NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+            case String s when "xsd:anyURI".equals(range) -> NodeFactory.createLiteralDT(s, XSDDatatype.XSDanyURI);
+            case String s when "xsd:gYear".equals(range) -> NodeFactory.createLiteralDT(s, XSDDatatype.XSDgYear);
+            default -> NodeFactory.createLiteralString(v.toString());
+        };
+    }
+}

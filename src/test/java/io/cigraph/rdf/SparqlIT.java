@@ -1,0 +1,239 @@
+package io.cigraph.rdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.cigraph.IntegrationTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.rdfconnection.RDFConnectionRemote;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.exec.http.GSP;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
+import org.apache.jena.sparql.exec.http.UpdateExecutionHTTP;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SparqlIT extends IntegrationTest {
+
+    private static final String DEVICES = "SELECT ?d WHERE { ?d a kg:Device } ORDER BY ?d";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private String endpoint() {
+        return "http://localhost:" + port + "/sparql";
+    }
+
+    /** Sends queries as written: the client's own parse would reject the server's predeclared prefixes. */
+    private RDFConnection connect() {
+        return RDFConnectionRemote.service(endpoint()).parseCheckSPARQL(false).build();
+    }
+
+    private List<String> column(QueryExecution qe, String var) {
+        List<String> values = new ArrayList<>();
+        try (qe) {
+            ResultSet rs = qe.execSelect();
+            rs.forEachRemaining(s -> values.add(s.get(var).toString()));
+        }
+        return values;
+    }
+
+    private HttpResponse<String> raw(String query, String accept) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long triples() {
+        try (RDFConnection conn = connect()) {
+            long[] n = new long[1];
+            conn.querySelect("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", s -> n[0] = s.getLiteral("n").getLong());
+            return n[0];
+        }
+    }
+
+    enum ResultFormat {
+        JSON(WebContent.contentTypeResultsJSON), XML(WebContent.contentTypeResultsXML),
+        CSV(WebContent.contentTypeTextCSV), TSV(WebContent.contentTypeTextTSV);
+
+        final String mediaType;
+
+        ResultFormat(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResultFormat.class)
+    void devicesTypedOnlyByASubclassAreListedInEveryResultFormatWithoutPrefixLines(ResultFormat format) {
+        List<String> devices = column(QueryExecutionHTTP.service(endpoint()).queryString(DEVICES)
+                .acceptHeader(format.mediaType).build(), "d");
+        assertThat(devices).anyMatch(d -> d.endsWith("/huawei-watch-gt-4"))
+                .anyMatch(d -> d.endsWith("/huawei-qingyun-tablets"))
+                .anyMatch(d -> d.endsWith("/huawei-qingyun-commercial-smart-screens"))
+                .anyMatch(d -> d.endsWith("/huawei-qingyun-printers"))
+                .noneMatch(d -> d.endsWith("/harmonyos"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResultFormat.class)
+    void theServerAnswersInTheFormatAsked(ResultFormat format) throws Exception {
+        HttpResponse<String> r = raw(DEVICES, format.mediaType);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith(format.mediaType);
+        assertThat(r.body()).contains("huawei-watch-gt-4");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = QuerySendMode.class, names = {"asGetAlways", "asPostForm", "asPost"})
+    void getPostFormAndPostQueryBodyAllWork(QuerySendMode mode) {
+        assertThat(column(QueryExecutionHTTP.service(endpoint()).queryString(DEVICES).sendMode(mode).build(), "d"))
+                .anyMatch(d -> d.endsWith("/huawei-watch-gt-4"));
+    }
+
+    @Test
+    void askAnswersTrueOrFalse() {
+        try (RDFConnection conn = connect()) {
+            assertThat(conn.queryAsk("ASK { res:huawei a kg:Organization }")).isTrue();
+            assertThat(conn.queryAsk("ASK { res:huawei a kg:Device }")).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/turtle", "application/ld+json", "application/n-triples"})
+    void constructAndDescribeAnswerInTheRdfSyntaxAsked(String accept) throws Exception {
+        String construct = "CONSTRUCT { res:huawei kg:develops ?x } WHERE { res:huawei kg:develops ?x }";
+        HttpResponse<String> r = raw(construct, accept);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith(accept);
+        Graph g;
+        try (QueryExecution qe = QueryExecutionHTTP.service(endpoint()).queryString(construct).acceptHeader(accept).build()) {
+            g = qe.execConstruct().getGraph();
+        }
+        assertThat(g.size()).isGreaterThanOrEqualTo(4);
+        try (QueryExecution qe = QueryExecutionHTTP.service(endpoint()).queryString("DESCRIBE res:nearlink")
+                .acceptHeader(accept).build()) {
+            Model m = qe.execDescribe();
+            assertThat(m.size()).isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/turtle", "application/ld+json", "application/n-triples"})
+    void constructedProvenanceSurvivesEverySyntax(String accept) throws Exception {
+        String construct = """
+                CONSTRUCT { ?r rdf:reifies ?t ; kg:source ?s } WHERE {
+                  ?r rdf:reifies ?t ; kg:source ?s . FILTER(?t = <<( res:huawei kg:develops res:nearlink )>>) }""";
+        HttpResponse<String> r = raw(construct, accept);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("huawei-has-established-differentiation-barriers-within-its-ecosystem", "nearlink");
+    }
+
+    @Test
+    void ontologyAwareSuperPropertiesInversesAndSuperclassesAnswer() {
+        try (RDFConnection conn = connect()) {
+            List<String> supported = new ArrayList<>();
+            conn.querySelect("SELECT ?t WHERE { res:harmonyos kg:supports ?t }", s -> supported.add(s.getResource("t").getURI()));
+            assertThat(supported).anyMatch(t -> t.endsWith("/distributed-task-switching"));
+            assertThat(conn.queryAsk("ASK { res:nearlink kg:developedBy res:huawei }")).isTrue();
+            assertThat(conn.queryAsk("ASK { res:distributed-task-switching kg:capabilityOf res:harmonyos }")).isTrue();
+            assertThat(conn.queryAsk("ASK { res:automotive-partners kg:partnersWith res:huawei }")).isTrue();
+            assertThat(conn.queryAsk("ASK { res:huawei-watch-gt-4 a kg:Wearable, kg:Device, kg:Product, kg:Entity }")).isTrue();
+            // Stated facts stay apart from what the ontology implies.
+            assertThat(conn.queryAsk("ASK { GRAPH <https://w3id.org/cigraph/graph/data> { res:nearlink kg:developedBy ?v } }")).isFalse();
+            assertThat(conn.queryAsk("ASK { GRAPH <https://w3id.org/cigraph/graph/data> { res:huawei-watch-gt-4 a kg:Smartwatch } }")).isTrue();
+        }
+    }
+
+    @Test
+    void provenanceIsReadableAsRdf12Reifiers() {
+        try (RDFConnection conn = connect()) {
+            List<String> rows = new ArrayList<>();
+            conn.querySelect("""
+                    SELECT ?source ?evidence ?confidence WHERE {
+                      ?r rdf:reifies <<( res:huawei kg:develops res:nearlink )>> ;
+                         kg:source ?source ; kg:evidence ?evidence ; kg:confidence ?confidence .
+                    }""", s -> rows.add(s.getResource("source").getURI() + " | " + s.getLiteral("evidence").getString()
+                    + " | " + s.getLiteral("confidence").getDouble()));
+            assertThat(rows).singleElement().satisfies(row -> assertThat(row)
+                    .contains("huawei-has-established-differentiation-barriers-within-its-ecosystem", "NearLink", "| 0.9"));
+        }
+    }
+
+    @Test
+    void aPlainGetOfTheEndpointIsItsServiceDescription() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint())).header("Accept", "text/turtle").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/turtle");
+        assertThat(r.body()).contains("sd:Service", "sd:SPARQL11Query", "SPARQL_Results_JSON", "graph/inferred");
+    }
+
+    @Test
+    void updatesAndGraphStoreWritesAreRefusedAndChangeNothing() {
+        long before = triples();
+        HttpException update = catchThrowableOfType(HttpException.class, () -> UpdateExecutionHTTP.service(endpoint())
+                .updateString("INSERT DATA { <urn:x> <urn:y> <urn:z> }").build().execute());
+        assertThat(update.getStatusCode()).isEqualTo(403);
+        assertThat(update.getResponse()).contains("read-only");
+        HttpException updateForm = catchThrowableOfType(HttpException.class, () -> UpdateExecutionHTTP.service(endpoint())
+                .updateString("CLEAR ALL").sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm).build().execute());
+        assertThat(updateForm.getStatusCode()).isEqualTo(403);
+        Graph g = GraphFactory.createDefaultGraph();
+        g.add(org.apache.jena.graph.NodeFactory.createURI("urn:x"), org.apache.jena.graph.NodeFactory.createURI("urn:y"),
+                org.apache.jena.graph.NodeFactory.createURI("urn:z"));
+        HttpException put = catchThrowableOfType(HttpException.class, () -> GSP.service(endpoint()).defaultGraph().PUT(g));
+        assertThat(put.getStatusCode()).isEqualTo(405);
+        HttpException post = catchThrowableOfType(HttpException.class, () -> GSP.service(endpoint()).defaultGraph().POST(g));
+        assertThat(post.getStatusCode()).isEqualTo(405);
+        HttpException delete = catchThrowableOfType(HttpException.class,
+                () -> GSP.service(endpoint()).graphName("https://w3id.org/cigraph/graph/data").DELETE());
+        assertThat(delete.getStatusCode()).isEqualTo(405);
+        assertThat(triples()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedQueriesAnswer400WithTheParsersMessage() throws Exception {
+        HttpResponse<String> broken = raw("SELECT ?x WHERE { ?x a ", "application/sparql-results+json");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("Encountered", "line 1, column 23");
+        HttpResponse<String> prefix = raw("SELECT ?x WHERE { ?x a nope:Thing }", "application/sparql-results+json");
+        assertThat(prefix.statusCode()).isEqualTo(400);
+        assertThat(prefix.body()).contains("Unresolved prefixed name: nope:Thing");
+        HttpResponse<String> empty = raw(" ", "application/sparql-results+json");
+        assertThat(empty.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aHeavyQueryIsStoppedByTheConfiguredTimeout() {
+        // The tests configure a 5 s timeout; this cross product of every triple with itself four times would run for hours.
+        QueryExceptionHTTP e = catchThrowableOfType(QueryExceptionHTTP.class, () -> column(QueryExecutionHTTP.service(endpoint())
+                .queryString("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }").build(), "n"));
+        assertThat(e).isNotNull();
+        assertThat(e.getStatusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void answersAreCappedAtTheConfiguredNumberOfRows() throws Exception {
+        HttpResponse<String> r = raw("SELECT * WHERE { ?s ?p ?o }", WebContent.contentTypeTextTSV);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Result-Limit")).hasValue("10000");
+        assertThat(r.body().lines().count() - 1).isLessThanOrEqualTo(10_000);
+    }
+}

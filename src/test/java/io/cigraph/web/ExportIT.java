@@ -1,0 +1,152 @@
+package io.cigraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cigraph.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ExportIT extends IntegrationTest {
+
+    private static final String RES = "https://w3id.org/cigraph/id/";
+    private static final String KG = "https://w3id.org/cigraph/ontology#";
+    private static final Node REIFIES = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies");
+
+    private static DatasetGraph parse(String body, Lang lang) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        RDFParser.fromString(body, lang).parse(dsg);
+        return dsg;
+    }
+
+    /**
+     * Whether a reifier of {@code s p o} with this source is in the export: as an RDF 1.2 triple
+     * term, or (JSON-LD, which has no triple terms) with rdf:subject, rdf:predicate and rdf:object.
+     */
+    private static boolean hasProvenance(DatasetGraph dsg, String s, String p, String o, String source) {
+        Node subject = NodeFactory.createURI(RES + s);
+        Node predicate = NodeFactory.createURI(KG + p);
+        Node object = NodeFactory.createURI(RES + o);
+        Node quoted = NodeFactory.createTripleTerm(Triple.create(subject, predicate, object));
+        Node sourceProperty = NodeFactory.createURI(KG + "source");
+        Node sourceNode = NodeFactory.createURI(RES + source);
+        boolean asTripleTerm = dsg.stream(Node.ANY, Node.ANY, REIFIES, quoted)
+                .anyMatch(q -> dsg.contains(q.getGraph(), q.getSubject(), sourceProperty, sourceNode));
+        boolean asStatement = dsg.stream(Node.ANY, Node.ANY, RDF.subject.asNode(), subject)
+                .anyMatch(q -> dsg.contains(q.getGraph(), q.getSubject(), RDF.predicate.asNode(), predicate)
+                        && dsg.contains(q.getGraph(), q.getSubject(), RDF.object.asNode(), object)
+                        && dsg.contains(q.getGraph(), q.getSubject(), sourceProperty, sourceNode));
+        return asTripleTerm || asStatement;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"turtle,text/turtle,TURTLE", "trig,application/trig,TRIG", "jsonld,application/ld+json,JSONLD",
+            "ntriples,application/n-triples,NTRIPLES"})
+    void theWholeGraphExportsAsRdfWithItsProvenance(String format, String mediaType, String lang) {
+        Response r = get("/api/export?format=" + format);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith(mediaType);
+        DatasetGraph dsg = parse(r.body(), switch (lang) {
+            case "TURTLE" -> Lang.TURTLE;
+            case "TRIG" -> Lang.TRIG;
+            case "JSONLD" -> Lang.JSONLD;
+            default -> Lang.NTRIPLES;
+        });
+        assertThat(hasProvenance(dsg, "huawei", "develops", "nearlink",
+                "huawei-has-established-differentiation-barriers-within-its-ecosystem")).isTrue();
+        assertThat(dsg.stream(Node.ANY, NodeFactory.createURI(RES + "huawei-watch-gt-4"), Node.ANY, Node.ANY)).isNotEmpty();
+    }
+
+    @Test
+    void trigKeepsStatedAndInferredFactsInTheirOwnGraphs() {
+        DatasetGraph dsg = parse(get("/api/export?format=trig").body(), Lang.TRIG);
+        assertThat(dsg.contains(NodeFactory.createURI("https://w3id.org/cigraph/graph/inferred"),
+                NodeFactory.createURI(RES + "nearlink"), NodeFactory.createURI(KG + "developedBy"), NodeFactory.createURI(RES + "huawei")))
+                .isTrue();
+        assertThat(dsg.contains(NodeFactory.createURI("https://w3id.org/cigraph/graph/data"),
+                NodeFactory.createURI(RES + "nearlink"), NodeFactory.createURI(KG + "developedBy"), Node.ANY)).isFalse();
+    }
+
+    @Test
+    void aNeighbourhoodExportsOnlyWhatLiesWithinItsDepth() {
+        DatasetGraph dsg = parse(get("/api/export?format=turtle&root=huawei-watch-gt-4&depth=1").body(), Lang.TURTLE);
+        assertThat(dsg.getDefaultGraph().contains(NodeFactory.createURI(RES + "huawei-watch-gt-4"),
+                NodeFactory.createURI(KG + "runs"), NodeFactory.createURI(RES + "harmonyos-4"))).isTrue();
+        assertThat(hasProvenance(dsg, "huawei", "develops", "huawei-watch-gt-4",
+                "huaweis-harmonyos-4-a-unifying-triumph-with-100-million-devices-worldwide")).isTrue();
+        assertThat(dsg.stream(Node.ANY, NodeFactory.createURI(RES + "huawei-qingyun-printers"), Node.ANY, Node.ANY)).isEmpty();
+        assertThat(hasProvenance(dsg, "huawei", "develops", "nearlink",
+                "huawei-has-established-differentiation-barriers-within-its-ecosystem")).isFalse();
+    }
+
+    @Test
+    void graphmlHasEveryNodeAndEdgesWithTheirProvenance() throws Exception {
+        Response r = get("/api/export?format=graphml");
+        assertThat(r.status()).isEqualTo(200);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+        NodeList nodes = doc.getElementsByTagName("node");
+        long resources = count("MATCH (n:Resource) RETURN count(n)", Map.of());
+        assertThat((long) nodes.getLength()).isEqualTo(resources);
+        NodeList edges = doc.getElementsByTagName("edge");
+        assertThat((long) edges.getLength()).isEqualTo(count("MATCH (:Resource)-[r]->(:Resource) RETURN count(r)", Map.of()));
+        boolean found = false;
+        for (int i = 0; i < edges.getLength(); i++) {
+            Element e = (Element) edges.item(i);
+            if (e.getAttribute("source").equals("huawei") && e.getAttribute("target").equals("nearlink")) {
+                found = e.getTextContent().contains("NearLink") && e.getTextContent().contains("0.9");
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
+    void csvHasNodeRowsAndRelationRowsWithProvenanceColumns() throws Exception {
+        Response r = get("/api/export?format=csv&root=huawei&depth=1");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/csv");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(r.body())).getRecords();
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.get("kind")).isEqualTo("node");
+            assertThat(row.get("id")).isEqualTo("huawei");
+        });
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.get("kind")).isEqualTo("relation");
+            assertThat(row.get("subject")).isEqualTo("huawei");
+            assertThat(row.get("predicate")).isEqualTo("develops");
+            assertThat(row.get("object")).isEqualTo("nearlink");
+            assertThat(row.get("source")).isEqualTo("huawei-has-established-differentiation-barriers-within-its-ecosystem");
+            assertThat(row.get("confidence")).isEqualTo("0.9");
+        });
+        assertThat(rows).noneSatisfy(row -> assertThat(row.get("id")).isEqualTo("huawei-qingyun-printers"));
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        assertThat(get("/api/export?format=docx").status()).isEqualTo(400);
+        Response unknown = get("/api/export?format=turtle&root=no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(get("/api/export?format=csv&root=huawei&depth=9").status()).isEqualTo(400);
+    }
+}
