@@ -6,19 +6,15 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the stores in step with the graph: at start, any store whose ledger lacks a batch the
- * graph holds (it crashed between commits, or its files were deleted) is rebuilt from the graph
- * before the bundled data is loaded and before the service takes requests.
+ * Keeps the stores in step with the graph: at start ({@link StartupLoad}), any store whose ledger
+ * lacks a batch the graph holds (it crashed between commits, or its files were deleted) is rebuilt
+ * from the graph before the bundled data is loaded and before the service takes requests.
  */
 @Component
-@Order(1)
-class ProjectionSync implements ApplicationRunner {
+class ProjectionSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionSync.class);
     static final int CHUNK = 10_000;
@@ -31,8 +27,7 @@ class ProjectionSync implements ApplicationRunner {
         this.projections = projections;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void catchUp() {
         Set<String> held = graph.batches();
         for (Projection p : projections) {
             if (p != graph && !p.batches().equals(held)) {

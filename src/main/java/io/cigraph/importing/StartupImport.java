@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +16,7 @@ import org.springframework.stereotype.Component;
  * start with its problems listed, rather than serving a graph that silently lacks it.
  */
 @Component
-@Order(2)
-class StartupImport implements ApplicationRunner {
+class StartupImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupImport.class);
 
@@ -32,8 +28,7 @@ class StartupImport implements ApplicationRunner {
         this.properties = properties;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void loadBundled() {
         if (!properties.loadAtStartup()) {
             return;
         }
