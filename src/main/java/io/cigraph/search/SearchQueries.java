@@ -1,0 +1,216 @@
+package io.cigraph.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.join.JoinUtil;
+import org.apache.lucene.search.join.ScoreMode;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns what a user typed into a Lucene query over entity documents, in tiers: the whole input
+ * equal to a name (after {@link Names#compact}) far above everything, then all its words in a
+ * name, a name within one or two typos, a name starting with it, then any name word, then the
+ * description, the types and properties, and the evidence passages of the entity's relations
+ * (joined from relation documents to the entities they link, summed: an entity that many
+ * passages support on the query's words is what they are about). A small multiplier by
+ * the number of relations breaks ties in favour of the better-connected entity.
+ */
+final class SearchQueries {
+
+    private static final Pattern PREPOSITION = Pattern.compile(
+            "\\s(for|of|with|in|on|to|by|from|that|which|between)\\s", Pattern.CASE_INSENSITIVE);
+
+    static final float EXACT = 100f;
+    static final float ALL_NAME_WORDS = 8f;
+    static final float FUZZY_NAME = 30f;
+    static final float PREFIX_NAME = 12f;
+    static final float ANY_NAME_WORD = 2f;
+    static final float DESCRIPTION = 1f;
+    static final float TYPE_WORDS = 0.5f;
+    static final float EVIDENCE = 1f;
+    static final float HEAD = 3f;
+    /** Sources and observations rank below domain entities that match as well. */
+    static final double NOT_AN_ENTITY = 0.5;
+    /** The tie-breaker weight: score × (1 + w·ln(1 + relations)), a few per cent, never a tier jump. */
+    static final double CONNECTEDNESS = 0.02;
+
+    private final Analyzer analyzer = Analyzers.perField();
+    private final QueryBuilder builder = new QueryBuilder(analyzer);
+
+    /** The plain-text query: every character is text, nothing is syntax. */
+    Query plain(String text) {
+        String key = Names.compact(text);
+        if (key.isEmpty()) {
+            throw new InvalidSearchException("q", "The query has no letters or digits: type a name, an alias or words to find.");
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.NAME_KEY, key))), EXACT), Occur.SHOULD);
+        add(any, builder.createBooleanQuery(Fields.NAME_WORDS, text, Occur.MUST), ALL_NAME_WORDS);
+        add(any, builder.createBooleanQuery(Fields.NAME_WORDS, text, Occur.SHOULD), ANY_NAME_WORD);
+        if (Names.hasCjk(text)) {
+            add(any, builder.createBooleanQuery(Fields.NAME_CJK, text, Occur.MUST), ALL_NAME_WORDS);
+            add(any, builder.createBooleanQuery(Fields.DESCRIPTION_CJK, text, Occur.SHOULD), DESCRIPTION);
+        }
+        int edits = key.length() >= 8 ? 2 : key.length() >= 4 ? 1 : 0;
+        if (edits > 0) {
+            // Typos are judged on the compact key, so "harmony so" is as close to "HarmonyOS" as "harmonyso".
+            any.add(new BoostQuery(new FuzzyQuery(new Term(Fields.NAME_KEY, key), edits, 1), FUZZY_NAME), Occur.SHOULD);
+        }
+        if (key.length() >= 2) {
+            Query prefix = new ConstantScoreQuery(new PrefixQuery(new Term(Fields.NAME_KEY, key)));
+            int typed = key.length();
+            // Of the names the input completes, the shortest is what was meant: "harmo" is HarmonyOS.
+            String shortest = Names.hasCjk(key) ? Fields.SHORTEST_CJK_NAME : Fields.SHORTEST_NAME;
+            any.add(new BoostQuery(FunctionScoreQuery.boostByValue(prefix, new ValueBoost(shortest,
+                    length -> 1 / (1 + 0.1 * Math.max(0, length - typed)),
+                    "nearness: 1 / (1 + 0.1 * (shortest name - " + typed + " typed))")), PREFIX_NAME), Occur.SHOULD);
+        }
+        add(any, lastWordPrefix(text), ALL_NAME_WORDS);
+        add(any, wordTypos(text), ANY_NAME_WORD);
+        add(any, head(text), HEAD);
+        add(any, builder.createBooleanQuery(Fields.DESCRIPTION, text, Occur.SHOULD), DESCRIPTION);
+        add(any, builder.createBooleanQuery(Fields.TYPE_WORDS, text, Occur.SHOULD), TYPE_WORDS);
+        add(any, builder.createBooleanQuery(Fields.PROPERTIES, text, Occur.SHOULD), TYPE_WORDS);
+        return any.build();
+    }
+
+    /**
+     * Every word of the text in one name, the last one possibly unfinished ("qingyun print"): what
+     * people type while they are still typing.
+     */
+    private Query lastWordPrefix(String text) {
+        List<String> words = Arrays.stream(text.split("[^\\p{L}\\p{N}]+")).map(Names::compact).filter(w -> !w.isEmpty())
+                .toList();
+        if (words.size() < 2 || words.getLast().length() < 2 || Names.hasCjk(text)) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Query complete = builder.createBooleanQuery(Fields.NAME_WORDS, String.join(" ", words.subList(0, words.size() - 1)),
+                Occur.MUST);
+        if (complete == null) {
+            return null;
+        }
+        b.add(complete, Occur.MUST);
+        b.add(new PrefixQuery(new Term(Fields.NAME_WORDS, words.getLast())), Occur.MUST);
+        return b.build();
+    }
+
+    /**
+     * The head of a descriptive query, the words before its first preposition ("cockpit software"
+     * in "cockpit software for car makers"): what is described weighs more than what it is for,
+     * with, or of. Matched as a near phrase in descriptions and as words in names.
+     */
+    private Query head(String text) {
+        Matcher m = PREPOSITION.matcher(text);
+        if (!m.find() || m.start() == 0) {
+            return null;
+        }
+        String head = text.substring(0, m.start());
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        add(b, builder.createPhraseQuery(Fields.DESCRIPTION, head, 1), 1f);
+        add(b, builder.createBooleanQuery(Fields.NAME_WORDS, head, Occur.SHOULD), 1f);
+        BooleanQuery q = b.build();
+        return q.clauses().isEmpty() ? null : q;
+    }
+
+    /** Each word of the text within its typo distance of a name word (words of 3+ letters). */
+    private Query wordTypos(String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+            String w = Names.compact(word);
+            if (w.length() >= 3 && !Names.hasCjk(w) && clauses < 8) {
+                b.add(new FuzzyQuery(new Term(Fields.NAME_WORDS, w), w.length() >= 6 ? 2 : 1, 1), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : b.build();
+    }
+
+    /** The evidence passages and source titles the text matches, or {@code null}. */
+    Query passages(String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Query passage = builder.createBooleanQuery(Fields.PASSAGE, text, Occur.SHOULD);
+        Query title = builder.createBooleanQuery(Fields.SOURCE_TITLE, text, Occur.SHOULD);
+        Query cjk = Names.hasCjk(text) ? builder.createBooleanQuery(Fields.PASSAGE_CJK, text, Occur.SHOULD) : null;
+        if (passage == null && title == null && cjk == null) {
+            return null;
+        }
+        add(b, passage, 1f);
+        add(b, title, 0.5f);
+        add(b, cjk, 1f);
+        return b.build();
+    }
+
+    /** The advanced syntax: Lucene's classic parser over names and descriptions. */
+    Query lucene(String text) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(
+                new String[] {Fields.NAME_WORDS, Fields.NAME_CJK, Fields.DESCRIPTION, Fields.PASSAGE},
+                analyzer, Map.of(Fields.NAME_WORDS, ALL_NAME_WORDS, Fields.NAME_CJK, ALL_NAME_WORDS,
+                        Fields.DESCRIPTION, DESCRIPTION, Fields.PASSAGE, EVIDENCE));
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setAllowLeadingWildcard(false);
+        try {
+            return parser.parse(text);
+        } catch (ParseException | IndexSearcher.TooManyClauses e) {
+            throw new InvalidSearchException("q", "The query is not valid Lucene syntax (" + firstLine(e.getMessage())
+                    + "). Fix it, or leave out syntax=lucene to search the text as typed.");
+        }
+    }
+
+    /**
+     * The entity query: the text query plus entities whose evidence passages match, restricted to
+     * entities (of a type, when given), multiplied by the connectedness tie-breaker.
+     */
+    Query entities(Query text, Query passages, String type, IndexSearcher searcher) throws java.io.IOException {
+        BooleanQuery.Builder matches = new BooleanQuery.Builder().add(text, Occur.SHOULD);
+        if (passages != null) {
+            Query joined = JoinUtil.createJoinQuery(Fields.REL_ENTITY, true, Fields.ID, passages, searcher, ScoreMode.Total);
+            matches.add(new BoostQuery(joined, EVIDENCE), Occur.SHOULD);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(matches.build(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.ENTITY)), Occur.FILTER);
+        if (type != null) {
+            b.add(new TermQuery(new Term(Fields.TYPE, type)), Occur.FILTER);
+        }
+        Query ranked = FunctionScoreQuery.boostByValue(b.build(), new ValueBoost(Fields.RELATIONS,
+                relations -> 1 + CONNECTEDNESS * Math.log1p(relations), "connectedness: 1 + " + CONNECTEDNESS
+                + " * ln(1 + relations)"));
+        return FunctionScoreQuery.boostByValue(ranked, new ValueBoost(Fields.IS_ENTITY,
+                entity -> entity == 1 ? 1 : NOT_AN_ENTITY, "kind: 1 for entities, " + NOT_AN_ENTITY
+                + " for sources and observations"));
+    }
+
+    private static void add(BooleanQuery.Builder b, Query q, float boost) {
+        if (q != null) {
+            b.add(new BoostQuery(q, boost), Occur.SHOULD);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unparseable";
+        }
+        List<String> lines = message.lines().toList();
+        return lines.isEmpty() ? message : lines.getFirst();
+    }
+}
