@@ -42,6 +42,7 @@ public abstract class IntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("cigraph.graph.embedded.dir", () -> DATA.resolve("neo4j").toString());
         registry.add("cigraph.graph.embedded.bolt-port", () -> "0");
+        registry.add("cigraph.search.dir", () -> DATA.resolve("index").toString());
         registry.add("cigraph.security.api-key", () -> API_KEY);
     }
 

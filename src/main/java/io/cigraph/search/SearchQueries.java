@@ -76,12 +76,8 @@ final class SearchQueries {
         }
         if (key.length() >= 2) {
             Query prefix = new ConstantScoreQuery(new PrefixQuery(new Term(Fields.NAME_KEY, key)));
-            int typed = key.length();
             // Of the names the input completes, the shortest is what was meant: "harmo" is HarmonyOS.
-            String shortest = Names.hasCjk(key) ? Fields.SHORTEST_CJK_NAME : Fields.SHORTEST_NAME;
-            any.add(new BoostQuery(FunctionScoreQuery.boostByValue(prefix, new ValueBoost(shortest,
-                    length -> 1 / (1 + 0.1 * Math.max(0, length - typed)),
-                    "nearness: 1 / (1 + 0.1 * (shortest name - " + typed + " typed))")), PREFIX_NAME), Occur.SHOULD);
+            any.add(new BoostQuery(FunctionScoreQuery.boostByValue(prefix, ValueBoost.nearness(key)), PREFIX_NAME), Occur.SHOULD);
         }
         add(any, lastWordPrefix(text), ALL_NAME_WORDS);
         add(any, wordTypos(text), ANY_NAME_WORD);

@@ -17,7 +17,23 @@ public record SearchRequest(String text, String type, Integer limit, Integer off
         /** Everything is text: quotes, colons, brackets and operators are searched for, never interpreted. */
         PLAIN,
         /** Lucene's classic query syntax (fields, quotes, wildcards, {@code AND}/{@code OR}), for advanced users. */
-        LUCENE
+        LUCENE;
+
+        /**
+         * Reads the {@code syntax} parameter: {@code plain} (or none) or {@code lucene}, any case.
+         *
+         * @throws InvalidSearchException for anything else
+         */
+        public static Syntax parse(String value) {
+            if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("plain")) {
+                return PLAIN;
+            }
+            if (value.strip().equalsIgnoreCase("lucene")) {
+                return LUCENE;
+            }
+            throw new InvalidSearchException("syntax", "Unknown syntax '" + value
+                    + "': use plain (the default: everything is text) or lucene (Lucene's query syntax).");
+        }
     }
 
     /** A plain-text search of the first page. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -21,7 +22,8 @@ import org.apache.lucene.search.TermQuery;
  * step with every commit for free. Each name is indexed as the prefixes (up to
  * {@link Names#MAX_GRAM} characters) of its compact key from every word start, so a typed
  * prefix is one term lookup: a whole name equal to the input first, then names starting with
- * it, then names with a word starting with it; the better connected entity first among equals.
+ * it (the shortest first), then names with a word starting with it; the better connected
+ * entity first among equals.
  */
 final class Suggestions {
 
@@ -36,11 +38,13 @@ final class Suggestions {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         any.add(boost(new TermQuery(new Term(Fields.NAME_KEY, key)), 4), Occur.SHOULD);
         if (key.length() <= Names.MAX_GRAM) {
-            any.add(boost(new TermQuery(new Term(Fields.SUGGEST_START, key)), 2), Occur.SHOULD);
+            any.add(new BoostQuery(FunctionScoreQuery.boostByValue(new ConstantScoreQuery(
+                    new TermQuery(new Term(Fields.SUGGEST_START, key))), ValueBoost.nearness(key)), 2), Occur.SHOULD);
             any.add(boost(new TermQuery(new Term(Fields.SUGGEST_WORD, key)), 1), Occur.SHOULD);
         } else {
             // Longer than any gram: few names share such a prefix, so a prefix query is cheap.
-            any.add(boost(new PrefixQuery(new Term(Fields.NAME_KEY, key)), 2), Occur.SHOULD);
+            any.add(new BoostQuery(FunctionScoreQuery.boostByValue(new ConstantScoreQuery(
+                    new PrefixQuery(new Term(Fields.NAME_KEY, key))), ValueBoost.nearness(key)), 2), Occur.SHOULD);
             any.add(boost(new PrefixQuery(new Term(Fields.SUGGEST_SUFFIX, key)), 1), Occur.SHOULD);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder()

@@ -27,6 +27,18 @@ final class ValueBoost extends DoubleValuesSource {
         this.formula = formula;
     }
 
+    /**
+     * Of the names a typed prefix completes, the shortest is nearest to what was meant ("harmo" is
+     * HarmonyOS before HarmonyOS 4): {@code 1 / (1 + 0.1 · (shortest name − typed))}, reading the
+     * shortest name in the script of what was typed.
+     */
+    static ValueBoost nearness(String key) {
+        String field = Names.hasCjk(key) ? Fields.SHORTEST_CJK_NAME : Fields.SHORTEST_NAME;
+        int typed = key.length();
+        return new ValueBoost(field, length -> 1 / (1 + 0.1 * Math.max(0, length - typed)),
+                "nearness: 1 / (1 + 0.1 * (shortest name - " + typed + " typed))");
+    }
+
     @Override
     public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
         NumericDocValues values = ctx.reader().getNumericDocValues(field);
