@@ -93,7 +93,6 @@ final class Analyzers {
                 Fields.PROPERTIES, english,
                 Fields.TYPE_WORDS, english,
                 Fields.PASSAGE, english,
-                Fields.PASSAGE_CJK, cjk,
-                Fields.SOURCE_TITLE, english));
+                Fields.PASSAGE_CJK, cjk));
     }
 }

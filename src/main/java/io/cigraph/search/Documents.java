@@ -124,7 +124,7 @@ final class Documents {
     }
 
     /** The document of a relation: the entities it links and, when it has one, its evidence passage. */
-    static Document relation(RelationRecord r, String sourceTitle) {
+    static Document relation(RelationRecord r) {
         Document d = new Document();
         d.add(new StringField(Fields.KIND, Fields.RELATION, Field.Store.NO));
         d.add(new StringField(Fields.KEY, relationKey(r), Field.Store.NO));
@@ -137,9 +137,6 @@ final class Documents {
         if (p.source() != null) {
             d.add(new StringField(Fields.SOURCE, p.source(), Field.Store.YES));
             d.add(new SortedDocValuesField(Fields.SOURCE, new BytesRef(p.source())));
-        }
-        if (sourceTitle != null) {
-            d.add(new TextField(Fields.SOURCE_TITLE, sourceTitle, Field.Store.YES));
         }
         if (p.evidence() != null) {
             d.add(new Field(Fields.PASSAGE, p.evidence(), HIGHLIGHTED));

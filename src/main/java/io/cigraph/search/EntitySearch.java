@@ -60,9 +60,9 @@ public class EntitySearch {
         }
         boolean lucene = request.syntax() == SearchRequest.Syntax.LUCENE;
         Query textQuery = lucene ? queries.lucene(text) : queries.plain(text);
-        Query passages = lucene ? null : queries.passages(text);
         Snapshot snapshot = index.acquire();
         try {
+            Query passages = lucene ? null : queries.passages(text, snapshot);
             Query query = queries.entities(textQuery, passages, type, snapshot);
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(snapshot, query, offset + limit,
                     new FacetsCollectorManager());

@@ -42,7 +42,6 @@ final class Fields {
     static final String REL_ENTITY = "rel_entity";
     static final String PREDICATE = "predicate";
     static final String SOURCE = "source";
-    static final String SOURCE_TITLE = "source_title";
     static final String PASSAGE = "passage";
     static final String PASSAGE_CJK = "passage_cjk";
 

@@ -4,14 +4,11 @@ import io.cigraph.model.ImportBatch;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -42,34 +39,13 @@ final class IndexUpdate {
     private final Map<String, Document> relations = new LinkedHashMap<>();
     private final Set<String> touched = new LinkedHashSet<>();
 
-    IndexUpdate(Documents documents, ImportBatch batch, Supplier<Snapshot> acquire, Consumer<Snapshot> release) {
+    IndexUpdate(Documents documents, ImportBatch batch) {
         this.documents = documents;
-        Map<String, String> titles = new LinkedHashMap<>();
         for (ResourceRecord r : batch.resources()) {
             entities.put(r.id(), Entity.of(r));
-            titles.put(r.id(), r.label());
-        }
-        Set<String> unknownSources = new HashSet<>();
-        for (RelationRecord r : batch.relations()) {
-            String source = r.provenance().source();
-            if (source != null && !titles.containsKey(source)) {
-                unknownSources.add(source);
-            }
-        }
-        if (!unknownSources.isEmpty()) {
-            Snapshot snapshot = acquire.get();
-            try {
-                for (String id : unknownSources) {
-                    Document d = stored(snapshot, id);
-                    titles.put(id, d == null ? null : d.get(Fields.LABEL));
-                }
-            } finally {
-                release.accept(snapshot);
-            }
         }
         for (RelationRecord r : batch.relations()) {
-            String source = r.provenance().source();
-            relations.put(Documents.relationKey(r), Documents.relation(r, source == null ? null : titles.get(source)));
+            relations.put(Documents.relationKey(r), Documents.relation(r));
             touched.add(r.subject());
             touched.add(r.object());
         }

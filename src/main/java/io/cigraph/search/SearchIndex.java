@@ -45,6 +45,7 @@ class SearchIndex implements Projection, DisposableBean {
     private final Path dir;
     private final Documents documents;
     private final int ramBufferMb;
+    private final int rebuildChunk;
     private final ReentrantLock writing = new ReentrantLock();
     private volatile Directory directory;
     private volatile IndexWriter writer;
@@ -54,6 +55,7 @@ class SearchIndex implements Projection, DisposableBean {
         this.dir = properties.dir();
         this.documents = new Documents(ontology);
         this.ramBufferMb = properties.ramBufferMb();
+        this.rebuildChunk = properties.rebuildChunk();
         open();
     }
 
@@ -64,7 +66,7 @@ class SearchIndex implements Projection, DisposableBean {
 
     @Override
     public Staged stage(ImportBatch batch) {
-        IndexUpdate update = new IndexUpdate(documents, batch, this::acquire, this::release);
+        IndexUpdate update = new IndexUpdate(documents, batch);
         return new Staged() {
             private boolean done;
 
@@ -113,9 +115,9 @@ class SearchIndex implements Projection, DisposableBean {
                 open();
             }
             writer.deleteAll();
-            source.forEachChunk(10_000, chunk -> {
+            source.forEachChunk(rebuildChunk, chunk -> {
                 try {
-                    new IndexUpdate(documents, chunk, this::acquire, this::release).apply(writer);
+                    new IndexUpdate(documents, chunk).apply(writer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,8 +1,11 @@
 package io.cigraph.search;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -19,9 +22,12 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.join.JoinUtil;
 import org.apache.lucene.search.join.ScoreMode;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -47,6 +53,10 @@ final class SearchQueries {
     static final float TYPE_WORDS = 0.5f;
     static final float EVIDENCE = 1f;
     static final float HEAD = 3f;
+    /** A relation citing a source whose title has the words, relative to its evidence having them. */
+    static final float SOURCE_TITLE = 0.5f;
+    /** The most sources whose titles can widen one search. */
+    private static final int MAX_SOURCES = 100;
     /** Sources and observations rank below domain entities that match as well. */
     static final double NOT_AN_ENTITY = 0.5;
     /** The tie-breaker weight: score × (1 + w·ln(1 + relations)), a few per cent, never a tier jump. */
@@ -141,19 +151,32 @@ final class SearchQueries {
         return clauses == 0 ? null : b.build();
     }
 
-    /** The evidence passages and source titles the text matches, or {@code null}. */
-    Query passages(String text) {
+    /**
+     * The relation documents whose evidence the text matches, or that cite a source whose title
+     * it matches, or {@code null}. Titles are matched on the sources' own documents at query time
+     * rather than copied into every relation, so a rebuild or import needs no second pass when a
+     * source arrives after the relations that cite it.
+     */
+    Query passages(String text, IndexSearcher searcher) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query passage = builder.createBooleanQuery(Fields.PASSAGE, text, Occur.SHOULD);
-        Query title = builder.createBooleanQuery(Fields.SOURCE_TITLE, text, Occur.SHOULD);
-        Query cjk = Names.hasCjk(text) ? builder.createBooleanQuery(Fields.PASSAGE_CJK, text, Occur.SHOULD) : null;
-        if (passage == null && title == null && cjk == null) {
-            return null;
+        add(b, builder.createBooleanQuery(Fields.PASSAGE, text, Occur.SHOULD), 1f);
+        if (Names.hasCjk(text)) {
+            add(b, builder.createBooleanQuery(Fields.PASSAGE_CJK, text, Occur.SHOULD), 1f);
         }
-        add(b, passage, 1f);
-        add(b, title, 0.5f);
-        add(b, cjk, 1f);
-        return b.build();
+        Query titleWords = builder.createBooleanQuery(Fields.NAME_WORDS, text, Occur.SHOULD);
+        if (titleWords != null) {
+            Query titles = new BooleanQuery.Builder().add(titleWords, Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.TYPE, "Source")), Occur.FILTER).build();
+            List<BytesRef> sources = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(titles, MAX_SOURCES).scoreDocs) {
+                sources.add(new BytesRef(searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID)));
+            }
+            if (!sources.isEmpty()) {
+                add(b, new ConstantScoreQuery(new TermInSetQuery(Fields.SOURCE, sources)), SOURCE_TITLE);
+            }
+        }
+        BooleanQuery q = b.build();
+        return q.clauses().isEmpty() ? null : q;
     }
 
     /** The advanced syntax: Lucene's classic parser over names and descriptions. */
@@ -176,7 +199,7 @@ final class SearchQueries {
      * The entity query: the text query plus entities whose evidence passages match, restricted to
      * entities (of a type, when given), multiplied by the connectedness tie-breaker.
      */
-    Query entities(Query text, Query passages, String type, IndexSearcher searcher) throws java.io.IOException {
+    Query entities(Query text, Query passages, String type, IndexSearcher searcher) throws IOException {
         BooleanQuery.Builder matches = new BooleanQuery.Builder().add(text, Occur.SHOULD);
         if (passages != null) {
             Query joined = JoinUtil.createJoinQuery(Fields.REL_ENTITY, true, Fields.ID, passages, searcher, ScoreMode.Total);

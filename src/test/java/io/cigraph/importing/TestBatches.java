@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,13 +19,24 @@ public final class TestBatches {
     private TestBatches() {
     }
 
-    /** The batch of one valid file; fails the test if the file has any problem. */
-    public static ImportBatch read(Ontology ontology, Path file) {
+    /**
+     * The batch of one valid file that may link to resources of earlier batches (as if they were
+     * in the graph); fails the test if the file has any problem.
+     */
+    public static ImportBatch read(Ontology ontology, Path file, ImportBatch... earlier) {
+        Map<String, List<String>> known = new HashMap<>();
+        for (ImportBatch b : earlier) {
+            b.resources().forEach(r -> known.put(r.id(), r.types()));
+        }
         try {
             byte[] content = Files.readAllBytes(file);
             String name = file.getFileName().toString();
             TurtleFile turtle = TurtleFile.parse(name, content, ontology.baseIri());
-            RecordMapper mapper = new RecordMapper(ontology, name, turtle, ids -> Map.of());
+            RecordMapper mapper = new RecordMapper(ontology, name, turtle, ids -> {
+                Map<String, List<String>> found = new HashMap<>(known);
+                found.keySet().retainAll(ids);
+                return found;
+            });
             RecordMapper.Mapped mapped = mapper.map();
             if (!turtle.syntaxErrors().isEmpty() || !mapper.problems().isEmpty()) {
                 throw new IllegalArgumentException(name + " has problems: " + turtle.syntaxErrors() + mapper.problems());

@@ -20,22 +20,46 @@ final class SeedIndex implements AutoCloseable {
     final SearchIndex index;
     final EntitySearch search;
 
+    private SeedIndex(Path dir, int rebuildChunk) {
+        this.dir = dir;
+        SearchProperties properties = SearchProperties.make(dir, rebuildChunk);
+        index = new SearchIndex(properties, ONTOLOGY);
+        search = new EntitySearch(index, ONTOLOGY, properties);
+    }
+
+    /** An index holding the seed file. */
     SeedIndex() {
+        this(tempDir(), 10_000);
+        write(TestBatches.read(ONTOLOGY, SEED));
+    }
+
+    /** An empty index in a new folder that rebuilds in chunks of {@code rebuildChunk} resources. */
+    static SeedIndex empty(int rebuildChunk) {
+        return new SeedIndex(tempDir(), rebuildChunk);
+    }
+
+    /** An index over an existing folder, as the service opens it at start. */
+    static SeedIndex open(Path dir) {
+        return new SeedIndex(dir, 10_000);
+    }
+
+    static Path tempDir() {
         try {
-            dir = Files.createTempDirectory("cigraph-search");
+            return Files.createTempDirectory("cigraph-search");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SearchProperties properties = SearchProperties.make(dir);
-        index = new SearchIndex(properties, ONTOLOGY);
-        search = new EntitySearch(index, ONTOLOGY, properties);
-        write(TestBatches.read(ONTOLOGY, SEED));
     }
 
     void write(ImportBatch batch) {
         try (Projection.Staged staged = index.stage(batch)) {
             staged.commit();
         }
+    }
+
+    /** Closes the index, keeping its folder. */
+    void shut() {
+        index.destroy();
     }
 
     @Override
