@@ -92,7 +92,7 @@ final class Analyzers {
                 Fields.DESCRIPTION_CJK, cjk,
                 Fields.PROPERTIES, english,
                 Fields.TYPE_WORDS, english,
-                Fields.PASSAGE, english,
-                Fields.PASSAGE_CJK, cjk));
+                Fields.EVIDENCE, english,
+                Fields.EVIDENCE_CJK, cjk));
     }
 }

@@ -14,7 +14,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -23,7 +22,11 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
-/** Builds the index's documents: one per entity, one per relation (its evidence is a passage). */
+/**
+ * Builds the index's documents: one per relation (the truth about relations, for counts and
+ * rebuilds) and one per entity, which carries copies of its relations' evidence passages so
+ * that a search ranks entities by their evidence in one query, without a join.
+ */
 final class Documents {
 
     /** Analysed, stored, with offsets in the postings so the highlighter needs no re-analysis. */
@@ -117,7 +120,17 @@ final class Documents {
             d.add(new TextField(Fields.TYPE_WORDS, ontology.findClass(t).map(c -> c.label()).orElse(t), Field.Store.NO));
             d.add(new SortedSetDocValuesFacetField(Fields.FACET_TYPE, t));
         }
-        stats.sources().forEach(s -> d.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, s)));
+        for (String s : stats.sources()) {
+            d.add(new StringField(Fields.CITED_SOURCE, s, Field.Store.NO));
+            d.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, s));
+        }
+        for (RelationStats.Passage p : stats.passages()) {
+            d.add(new Field(Fields.EVIDENCE, p.evidence(), HIGHLIGHTED));
+            d.add(new StoredField(Fields.EVIDENCE_SOURCE, p.source() == null ? "" : p.source()));
+            if (Names.hasCjk(p.evidence())) {
+                d.add(new TextField(Fields.EVIDENCE_CJK, p.evidence(), Field.Store.NO));
+            }
+        }
         d.add(new NumericDocValuesField(Fields.RELATIONS, stats.count()));
         d.add(new StoredField(Fields.RELATIONS, stats.count()));
         return build(d);
@@ -129,20 +142,16 @@ final class Documents {
         d.add(new StringField(Fields.KIND, Fields.RELATION, Field.Store.NO));
         d.add(new StringField(Fields.KEY, relationKey(r), Field.Store.NO));
         for (String end : new LinkedHashSet<>(List.of(r.subject(), r.object()))) {
-            d.add(new StringField(Fields.REL_ENTITY, end, Field.Store.YES));
-            d.add(new SortedSetDocValuesField(Fields.REL_ENTITY, new BytesRef(end)));
+            d.add(new StringField(Fields.REL_ENTITY, end, Field.Store.NO));
         }
         d.add(new StoredField(Fields.PREDICATE, r.predicate()));
         Provenance p = r.provenance();
         if (p.source() != null) {
-            d.add(new StringField(Fields.SOURCE, p.source(), Field.Store.YES));
-            d.add(new SortedDocValuesField(Fields.SOURCE, new BytesRef(p.source())));
+            d.add(new StoredField(Fields.SOURCE, p.source()));
         }
         if (p.evidence() != null) {
-            d.add(new Field(Fields.PASSAGE, p.evidence(), HIGHLIGHTED));
-            if (Names.hasCjk(p.evidence())) {
-                d.add(new TextField(Fields.PASSAGE_CJK, p.evidence(), Field.Store.NO));
-            }
+            // Kept for rebuilding entity documents; searched through the entities' copies.
+            d.add(new StoredField(Fields.PASSAGE, p.evidence()));
         }
         return d;
     }

@@ -62,15 +62,14 @@ public class EntitySearch {
         Query textQuery = lucene ? queries.lucene(text) : queries.plain(text);
         Snapshot snapshot = index.acquire();
         try {
-            Query passages = lucene ? null : queries.passages(text, snapshot);
-            Query query = queries.entities(textQuery, passages, type, snapshot);
+            Query query = queries.entities(textQuery, lucene ? null : queries.citedSources(text, snapshot), type);
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(snapshot, query, offset + limit,
                     new FacetsCollectorManager());
             TopDocs top = result.topDocs();
             FacetsCollector fc = result.facetsCollector();
             long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
-            List<SearchResult.Hit> hits = hits(snapshot, query, textQuery, passages, page, request.explain());
+            List<SearchResult.Hit> hits = hits(snapshot, query, textQuery, page, request.explain());
             return new SearchResult(total, hits, facets(snapshot, fc));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidSearchException("q", "The query expands to too many terms: make wildcards and ranges narrower.");
@@ -100,10 +99,10 @@ public class EntitySearch {
         }
     }
 
-    private List<SearchResult.Hit> hits(Snapshot snapshot, Query query, Query textQuery, Query passages, ScoreDoc[] page,
+    private List<SearchResult.Hit> hits(Snapshot snapshot, Query query, Query textQuery, ScoreDoc[] page,
                                         boolean explain) throws IOException {
         int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
-        Map<String, String[]> fragments = highlights.entityFields(snapshot, textQuery, docs);
+        Map<String, String[]> fragments = highlights.fields(snapshot, textQuery, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
             Document d = snapshot.storedFields().document(page[i].doc);
@@ -114,13 +113,9 @@ public class EntitySearch {
                     found.put(f.getKey(), f.getValue()[i]);
                 }
             }
-            Highlights.Evidence evidence = passages == null ? null : highlights.evidence(snapshot, passages, id);
-            if (evidence != null) {
-                found.put("evidence", evidence.fragment());
-            }
             hits.add(new SearchResult.Hit(id, d.get(Fields.LABEL), List.of(d.getValues(Fields.STATED_TYPE)),
                     d.getField(Fields.RELATIONS).numericValue().intValue(), page[i].score, found,
-                    evidence == null ? null : evidence.source(),
+                    Highlights.sourceOf(d, found.get(Highlights.EVIDENCE)),
                     explain ? explained(snapshot.explain(query, page[i].doc)) : null));
         }
         return hits;

@@ -38,12 +38,17 @@ final class Fields {
     static final String SHORTEST_NAME = "shortest_name";
     static final String SHORTEST_CJK_NAME = "shortest_cjk_name";
 
-    /** Ids of a relation's subject and object: the entities a passage supports. */
+    /** Ids of a relation's subject and object: the entities its passage supports. */
     static final String REL_ENTITY = "rel_entity";
     static final String PREDICATE = "predicate";
     static final String SOURCE = "source";
+    /** A relation's evidence quote (stored only). */
     static final String PASSAGE = "passage";
-    static final String PASSAGE_CJK = "passage_cjk";
+    /** On entities: the evidence quotes of their relations, the sources of each, and the sources cited. */
+    static final String EVIDENCE = "evidence";
+    static final String EVIDENCE_CJK = "evidence_cjk";
+    static final String EVIDENCE_SOURCE = "evidence_source";
+    static final String CITED_SOURCE = "cited_source";
 
     /** Facet dimensions. */
     static final String FACET_TYPE = "type";

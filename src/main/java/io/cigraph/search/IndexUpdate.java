@@ -4,7 +4,9 @@ import io.cigraph.model.ImportBatch;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +16,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -59,59 +58,78 @@ final class IndexUpdate {
         }
         // A near-real-time reader sees the relations just written, not yet committed.
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
+            Map<String, Accumulated> found = read(reader);
             for (String id : touched) {
-                Entity entity = entities.get(id);
+                Accumulated a = found.get(id);
+                Entity entity = entities.containsKey(id) ? entities.get(id) : a == null ? null : a.stored;
                 if (entity == null) {
-                    Document d = stored(searcher, id);
-                    if (d == null) {
-                        // Named by a relation but not indexed yet: a later chunk of a rebuild brings it.
-                        continue;
-                    }
-                    entity = Entity.of(d);
-                }
-                writer.updateDocument(new Term(Fields.KEY, Documents.entityKey(id)),
-                        documents.entity(entity, stats(reader, id)));
-            }
-        }
-    }
-
-    private static Document stored(IndexSearcher searcher, String id) {
-        try {
-            TopDocs top = searcher.search(new TermQuery(new Term(Fields.KEY, Documents.entityKey(id))), 1);
-            return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Counts the live relation documents naming the entity and collects their sources. */
-    static RelationStats stats(DirectoryReader reader, String id) throws IOException {
-        BytesRef term = new BytesRef(id);
-        int count = 0;
-        Set<String> sources = new TreeSet<>();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Terms terms = leaf.reader().terms(Fields.REL_ENTITY);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum te = terms.iterator();
-            if (!te.seekExact(term)) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            SortedDocValues source = leaf.reader().getSortedDocValues(Fields.SOURCE);
-            PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if (live != null && !live.get(doc)) {
+                    // Named by a relation but not indexed yet: a later chunk of a rebuild brings it.
                     continue;
                 }
-                count++;
-                if (source != null && source.advanceExact(doc)) {
-                    sources.add(source.lookupOrd(source.ordValue()).utf8ToString());
+                writer.updateDocument(new Term(Fields.KEY, Documents.entityKey(id)),
+                        documents.entity(entity, a == null ? RelationStats.NONE : a.stats()));
+            }
+        }
+    }
+
+    /** Relation documents and stored entities of the touched ids, per id; one pass per segment. */
+    private Map<String, Accumulated> read(DirectoryReader reader) throws IOException {
+        Map<String, Accumulated> found = new HashMap<>();
+        List<String> ids = touched.stream().sorted().toList();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            Terms relationTerms = leaf.reader().terms(Fields.REL_ENTITY);
+            Terms keyTerms = leaf.reader().terms(Fields.KEY);
+            TermsEnum relationEnum = relationTerms == null ? null : relationTerms.iterator();
+            TermsEnum keyEnum = keyTerms == null ? null : keyTerms.iterator();
+            PostingsEnum postings = null;
+            for (String id : ids) {
+                if (relationEnum != null && relationEnum.seekExact(new BytesRef(id))) {
+                    postings = relationEnum.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            found.computeIfAbsent(id, k -> new Accumulated()).add(stored.document(doc, RELATION_FIELDS));
+                        }
+                    }
+                }
+                if (keyEnum != null && !entities.containsKey(id) && keyEnum.seekExact(new BytesRef(Documents.entityKey(id)))) {
+                    postings = keyEnum.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            found.computeIfAbsent(id, k -> new Accumulated()).stored = Entity.of(stored.document(doc));
+                        }
+                    }
                 }
             }
         }
-        return count == 0 ? RelationStats.NONE : new RelationStats(count, sources);
+        return found;
+    }
+
+    private static final Set<String> RELATION_FIELDS = Set.of(Fields.SOURCE, Fields.PASSAGE);
+
+    /** One entity's relations as read so far, and its stored record when it is not in the batch. */
+    private static final class Accumulated {
+        private int count;
+        private final Set<String> sources = new TreeSet<>();
+        private final Map<String, String> passages = new LinkedHashMap<>();
+        private Entity stored;
+
+        void add(Document relation) {
+            count++;
+            String source = relation.get(Fields.SOURCE);
+            if (source != null) {
+                sources.add(source);
+            }
+            String evidence = relation.get(Fields.PASSAGE);
+            if (evidence != null && passages.size() < RelationStats.MAX_PASSAGES) {
+                passages.putIfAbsent(evidence, source);
+            }
+        }
+
+        RelationStats stats() {
+            return new RelationStats(count, sources, passages.entrySet().stream()
+                    .map(e -> new RelationStats.Passage(e.getKey(), e.getValue())).toList());
+        }
     }
 }

@@ -25,8 +25,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.join.JoinUtil;
-import org.apache.lucene.search.join.ScoreMode;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -34,9 +32,9 @@ import org.apache.lucene.util.QueryBuilder;
  * Turns what a user typed into a Lucene query over entity documents, in tiers: the whole input
  * equal to a name (after {@link Names#compact}) far above everything, then all its words in a
  * name, a name within one or two typos, a name starting with it, then any name word, then the
- * description, the types and properties, and the evidence passages of the entity's relations
- * (joined from relation documents to the entities they link, summed: an entity that many
- * passages support on the query's words is what they are about). A small multiplier by
+ * description and the evidence passages of the entity's relations (copied onto the entity:
+ * an entity that many passages support on the query's words is what they are about), the
+ * types and properties, and the entities cited by sources whose titles match. A small multiplier by
  * the number of relations breaks ties in favour of the better-connected entity.
  */
 final class SearchQueries {
@@ -85,7 +83,9 @@ final class SearchQueries {
             any.add(new BoostQuery(new FuzzyQuery(new Term(Fields.NAME_KEY, key), edits, 1), FUZZY_NAME), Occur.SHOULD);
         }
         if (key.length() >= 2) {
-            Query prefix = new ConstantScoreQuery(new PrefixQuery(new Term(Fields.NAME_KEY, key)));
+            // Up to the gram length a name's start is one indexed term; longer prefixes are rare and cheap.
+            Query prefix = new ConstantScoreQuery(key.length() <= Names.MAX_GRAM
+                    ? new TermQuery(new Term(Fields.SUGGEST_START, key)) : new PrefixQuery(new Term(Fields.NAME_KEY, key)));
             // Of the names the input completes, the shortest is what was meant: "harmo" is HarmonyOS.
             any.add(new BoostQuery(FunctionScoreQuery.boostByValue(prefix, ValueBoost.nearness(key)), PREFIX_NAME), Occur.SHOULD);
         }
@@ -93,6 +93,10 @@ final class SearchQueries {
         add(any, wordTypos(text), ANY_NAME_WORD);
         add(any, head(text), HEAD);
         add(any, builder.createBooleanQuery(Fields.DESCRIPTION, text, Occur.SHOULD), DESCRIPTION);
+        add(any, builder.createBooleanQuery(Fields.EVIDENCE, text, Occur.SHOULD), EVIDENCE);
+        if (Names.hasCjk(text)) {
+            add(any, builder.createBooleanQuery(Fields.EVIDENCE_CJK, text, Occur.SHOULD), EVIDENCE);
+        }
         add(any, builder.createBooleanQuery(Fields.TYPE_WORDS, text, Occur.SHOULD), TYPE_WORDS);
         add(any, builder.createBooleanQuery(Fields.PROPERTIES, text, Occur.SHOULD), TYPE_WORDS);
         return any.build();
@@ -152,39 +156,31 @@ final class SearchQueries {
     }
 
     /**
-     * The relation documents whose evidence the text matches, or that cite a source whose title
-     * it matches, or {@code null}. Titles are matched on the sources' own documents at query time
-     * rather than copied into every relation, so a rebuild or import needs no second pass when a
-     * source arrives after the relations that cite it.
+     * Entities supported by a source whose title has the words, or {@code null}. Titles are matched
+     * on the sources' own documents at query time rather than copied into every entity, so a
+     * source that arrives after the relations citing it needs no second pass.
      */
-    Query passages(String text, IndexSearcher searcher) throws IOException {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        add(b, builder.createBooleanQuery(Fields.PASSAGE, text, Occur.SHOULD), 1f);
-        if (Names.hasCjk(text)) {
-            add(b, builder.createBooleanQuery(Fields.PASSAGE_CJK, text, Occur.SHOULD), 1f);
-        }
+    Query citedSources(String text, IndexSearcher searcher) throws IOException {
         Query titleWords = builder.createBooleanQuery(Fields.NAME_WORDS, text, Occur.SHOULD);
-        if (titleWords != null) {
-            Query titles = new BooleanQuery.Builder().add(titleWords, Occur.MUST)
-                    .add(new TermQuery(new Term(Fields.TYPE, "Source")), Occur.FILTER).build();
-            List<BytesRef> sources = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(titles, MAX_SOURCES).scoreDocs) {
-                sources.add(new BytesRef(searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID)));
-            }
-            if (!sources.isEmpty()) {
-                add(b, new ConstantScoreQuery(new TermInSetQuery(Fields.SOURCE, sources)), SOURCE_TITLE);
-            }
+        if (titleWords == null) {
+            return null;
         }
-        BooleanQuery q = b.build();
-        return q.clauses().isEmpty() ? null : q;
+        Query titles = new BooleanQuery.Builder().add(titleWords, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, "Source")), Occur.FILTER).build();
+        List<BytesRef> sources = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(titles, MAX_SOURCES).scoreDocs) {
+            sources.add(new BytesRef(searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID)));
+        }
+        return sources.isEmpty() ? null
+                : new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.CITED_SOURCE, sources)), SOURCE_TITLE);
     }
 
     /** The advanced syntax: Lucene's classic parser over names and descriptions. */
     Query lucene(String text) {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                new String[] {Fields.NAME_WORDS, Fields.NAME_CJK, Fields.DESCRIPTION, Fields.PASSAGE},
+                new String[] {Fields.NAME_WORDS, Fields.NAME_CJK, Fields.DESCRIPTION, Fields.EVIDENCE},
                 analyzer, Map.of(Fields.NAME_WORDS, ALL_NAME_WORDS, Fields.NAME_CJK, ALL_NAME_WORDS,
-                        Fields.DESCRIPTION, DESCRIPTION, Fields.PASSAGE, EVIDENCE));
+                        Fields.DESCRIPTION, DESCRIPTION, Fields.EVIDENCE, EVIDENCE));
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         try {
@@ -196,14 +192,13 @@ final class SearchQueries {
     }
 
     /**
-     * The entity query: the text query plus entities whose evidence passages match, restricted to
-     * entities (of a type, when given), multiplied by the connectedness tie-breaker.
+     * The entity query: the text query or the entities its sources support, restricted to
+     * entities (of a type, when given), multiplied by the priors: connectedness and kind.
      */
-    Query entities(Query text, Query passages, String type, IndexSearcher searcher) throws IOException {
+    Query entities(Query text, Query citedSources, String type) {
         BooleanQuery.Builder matches = new BooleanQuery.Builder().add(text, Occur.SHOULD);
-        if (passages != null) {
-            Query joined = JoinUtil.createJoinQuery(Fields.REL_ENTITY, true, Fields.ID, passages, searcher, ScoreMode.Total);
-            matches.add(new BoostQuery(joined, EVIDENCE), Occur.SHOULD);
+        if (citedSources != null) {
+            matches.add(citedSources, Occur.SHOULD);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(matches.build(), Occur.MUST)
