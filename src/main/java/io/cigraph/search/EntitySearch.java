@@ -59,9 +59,12 @@ public class EntitySearch {
             throw new InvalidSearchException("offset", "offset must be between 0 and " + properties.maxOffset() + ".");
         }
         boolean lucene = request.syntax() == SearchRequest.Syntax.LUCENE;
-        Query textQuery = lucene ? queries.lucene(text) : queries.plain(text);
+        Query parsed = lucene ? queries.lucene(text) : queries.plain(text);
         Snapshot snapshot = index.acquire();
         try {
+            // Rewritten once: typo and prefix clauses become the terms they match, so neither the
+            // search nor the highlighter builds their automata a second time.
+            Query textQuery = snapshot.rewrite(parsed);
             Query query = queries.entities(textQuery, lucene ? null : queries.citedSources(text, snapshot), type);
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(snapshot, query, offset + limit,
                     new FacetsCollectorManager());

@@ -4,6 +4,7 @@ import io.cigraph.model.ImportBatch;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,24 +52,35 @@ final class IndexUpdate {
         touched.addAll(entities.keySet());
     }
 
-    /** Writes the batch to the writer, uncommitted. */
+    /**
+     * Writes the batch to the writer, uncommitted. Documents are analysed on all cores: the
+     * writer is thread-safe and analysis is most of the cost.
+     */
     void apply(IndexWriter writer) throws IOException {
-        for (Map.Entry<String, Document> e : relations.entrySet()) {
-            writer.updateDocument(new Term(Fields.KEY, e.getKey()), e.getValue());
-        }
+        relations.entrySet().parallelStream()
+                .forEach(e -> update(writer, new Term(Fields.KEY, e.getKey()), e.getValue()));
         // A near-real-time reader sees the relations just written, not yet committed.
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             Map<String, Accumulated> found = read(reader);
-            for (String id : touched) {
+            touched.parallelStream().forEach(id -> {
                 Accumulated a = found.get(id);
                 Entity entity = entities.containsKey(id) ? entities.get(id) : a == null ? null : a.stored;
-                if (entity == null) {
-                    // Named by a relation but not indexed yet: a later chunk of a rebuild brings it.
-                    continue;
+                // An entity named by a relation but not indexed yet is skipped: a later chunk of a rebuild brings it.
+                if (entity != null) {
+                    update(writer, new Term(Fields.KEY, Documents.entityKey(id)),
+                            documents.entity(entity, a == null ? RelationStats.NONE : a.stats()));
                 }
-                writer.updateDocument(new Term(Fields.KEY, Documents.entityKey(id)),
-                        documents.entity(entity, a == null ? RelationStats.NONE : a.stats()));
-            }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void update(IndexWriter writer, Term key, Document d) {
+        try {
+            writer.updateDocument(key, d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

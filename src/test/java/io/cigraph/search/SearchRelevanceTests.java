@@ -90,6 +90,10 @@ class SearchRelevanceTests {
                 Case.top1("wiebo", "weibo"),
                 Case.top1("harmoniOS 4", "harmonyos-4"),
                 Case.top3("nearlinc", "nearlink"),
+                Case.top3("harmnyoss", "harmonyos"),
+                Case.top1("sprakling", "nearlink"),
+                Case.top1("huaewi wacth", "huawei-watch-gt-4"),
+                Case.top1("sparklnik", "nearlink"),
                 // run together and split apart
                 Case.top1("harmonyos4", "harmonyos-4"),
                 Case.top1("Harmony OS", "harmonyos"),
