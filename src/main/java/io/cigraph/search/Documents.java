@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -147,11 +148,12 @@ final class Documents {
         d.add(new StoredField(Fields.PREDICATE, r.predicate()));
         Provenance p = r.provenance();
         if (p.source() != null) {
-            d.add(new StoredField(Fields.SOURCE, p.source()));
+            d.add(new SortedDocValuesField(Fields.SOURCE, new BytesRef(p.source())));
         }
         if (p.evidence() != null) {
-            // Kept for rebuilding entity documents; searched through the entities' copies.
-            d.add(new StoredField(Fields.PASSAGE, p.evidence()));
+            // Kept for rebuilding entity documents, as doc values: read at random by id, they cost
+            // far less than stored fields, which decompress a whole block per read.
+            d.add(new BinaryDocValuesField(Fields.PASSAGE, new BytesRef(p.evidence())));
         }
         return d;
     }

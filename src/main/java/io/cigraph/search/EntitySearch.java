@@ -59,9 +59,9 @@ public class EntitySearch {
             throw new InvalidSearchException("offset", "offset must be between 0 and " + properties.maxOffset() + ".");
         }
         boolean lucene = request.syntax() == SearchRequest.Syntax.LUCENE;
-        Query parsed = lucene ? queries.lucene(text) : queries.plain(text);
         Snapshot snapshot = index.acquire();
         try {
+            Query parsed = lucene ? queries.lucene(text) : queries.plain(text, snapshot.getIndexReader());
             // Rewritten once: typo and prefix clauses become the terms they match, so neither the
             // search nor the highlighter builds their automata a second time.
             Query textQuery = snapshot.rewrite(parsed);

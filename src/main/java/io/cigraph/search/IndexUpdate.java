@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -99,9 +101,16 @@ final class IndexUpdate {
             for (String id : ids) {
                 if (relationEnum != null && relationEnum.seekExact(new BytesRef(id))) {
                     postings = relationEnum.postings(postings, PostingsEnum.NONE);
+                    // Doc values iterate forward only: fresh ones per id, since ids visit docs out of order.
+                    SortedDocValues sources = leaf.reader().getSortedDocValues(Fields.SOURCE);
+                    BinaryDocValues passages = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
                     for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                         if (live == null || live.get(doc)) {
-                            found.computeIfAbsent(id, k -> new Accumulated()).add(stored.document(doc, RELATION_FIELDS));
+                            String source = sources != null && sources.advanceExact(doc)
+                                    ? sources.lookupOrd(sources.ordValue()).utf8ToString() : null;
+                            String evidence = passages != null && passages.advanceExact(doc)
+                                    ? passages.binaryValue().utf8ToString() : null;
+                            found.computeIfAbsent(id, k -> new Accumulated()).add(source, evidence);
                         }
                     }
                 }
@@ -118,8 +127,6 @@ final class IndexUpdate {
         return found;
     }
 
-    private static final Set<String> RELATION_FIELDS = Set.of(Fields.SOURCE, Fields.PASSAGE);
-
     /** One entity's relations as read so far, and its stored record when it is not in the batch. */
     private static final class Accumulated {
         private int count;
@@ -127,13 +134,11 @@ final class IndexUpdate {
         private final Map<String, String> passages = new LinkedHashMap<>();
         private Entity stored;
 
-        void add(Document relation) {
+        void add(String source, String evidence) {
             count++;
-            String source = relation.get(Fields.SOURCE);
             if (source != null) {
                 sources.add(source);
             }
-            String evidence = relation.get(Fields.PASSAGE);
             if (evidence != null && passages.size() < RelationStats.MAX_PASSAGES) {
                 passages.putIfAbsent(evidence, source);
             }

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -63,8 +66,12 @@ final class SearchQueries {
     private final Analyzer analyzer = Analyzers.perField();
     private final QueryBuilder builder = new QueryBuilder(analyzer);
 
-    /** The plain-text query: every character is text, nothing is syntax. */
-    Query plain(String text) {
+    /**
+     * The plain-text query: every character is text, nothing is syntax. Typo clauses are added
+     * only for input the index does not know as it is (a known name or word is not a typo), which
+     * keeps correctly spelt searches free of automaton work.
+     */
+    Query plain(String text, IndexReader reader) throws IOException {
         String key = Names.compact(text);
         if (key.isEmpty()) {
             throw new InvalidSearchException("q", "The query has no letters or digits: type a name, an alias or words to find.");
@@ -78,7 +85,7 @@ final class SearchQueries {
             add(any, builder.createBooleanQuery(Fields.DESCRIPTION_CJK, text, Occur.SHOULD), DESCRIPTION);
         }
         int edits = key.length() >= 8 ? 2 : key.length() >= 4 ? 1 : 0;
-        if (edits > 0) {
+        if (edits > 0 && reader.docFreq(new Term(Fields.NAME_KEY, key)) == 0) {
             // Typos are judged on the compact key, so "harmony so" is as close to "HarmonyOS" as "harmonyso".
             any.add(new BoostQuery(new FuzzyQuery(new Term(Fields.NAME_KEY, key), edits, 1), FUZZY_NAME), Occur.SHOULD);
         }
@@ -90,7 +97,7 @@ final class SearchQueries {
             any.add(new BoostQuery(FunctionScoreQuery.boostByValue(prefix, ValueBoost.nearness(key)), PREFIX_NAME), Occur.SHOULD);
         }
         add(any, lastWordPrefix(text), ALL_NAME_WORDS);
-        add(any, wordTypos(text), ANY_NAME_WORD);
+        add(any, wordTypos(text, reader), ANY_NAME_WORD);
         add(any, head(text), HEAD);
         add(any, builder.createBooleanQuery(Fields.DESCRIPTION, text, Occur.SHOULD), DESCRIPTION);
         add(any, builder.createBooleanQuery(Fields.EVIDENCE, text, Occur.SHOULD), EVIDENCE);
@@ -141,18 +148,28 @@ final class SearchQueries {
         return q.clauses().isEmpty() ? null : q;
     }
 
-    /** Each word of the text within its typo distance of a name word (words of 3+ letters). */
-    private Query wordTypos(String text) {
+    /** Each unknown word of the text within its typo distance of a name word (words of 3+ letters). */
+    private Query wordTypos(String text, IndexReader reader) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : text.split("[^\\p{L}\\p{N}]+")) {
             String w = Names.compact(word);
-            if (w.length() >= 3 && !Names.hasCjk(w) && clauses < 8) {
+            if (w.length() >= 3 && !Names.hasCjk(w) && clauses < 8 && !knownNameWord(word, reader)) {
                 b.add(new FuzzyQuery(new Term(Fields.NAME_WORDS, w), w.length() >= 6 ? 2 : 1, 1), Occur.SHOULD);
                 clauses++;
             }
         }
         return clauses == 0 ? null : b.build();
+    }
+
+    private boolean knownNameWord(String word, IndexReader reader) throws IOException {
+        try (TokenStream tokens = analyzer.tokenStream(Fields.NAME_WORDS, word)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            boolean known = tokens.incrementToken() && reader.docFreq(new Term(Fields.NAME_WORDS, term.toString())) > 0;
+            tokens.end();
+            return known;
+        }
     }
 
     /**
