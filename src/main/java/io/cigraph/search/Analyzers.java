@@ -26,22 +26,11 @@ final class Analyzers {
     }
 
     /**
-     * English prose (descriptions, evidence, source titles): possessives and stop words dropped,
-     * accents folded, Porter stems so "cars" finds "car" and "connection" finds "connected".
+     * English prose (descriptions, evidence): possessives and stop words dropped, accents folded,
+     * Porter stems so "cars" finds "car" and "connection" finds "connected".
      */
     static Analyzer english() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream s = new EnglishPossessiveFilter(source);
-                s = new LowerCaseFilter(s);
-                s = new ASCIIFoldingFilter(s);
-                s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                s = new PorterStemFilter(s);
-                return new TokenStreamComponents(source, s);
-            }
-        };
+        return words(true);
     }
 
     /**
@@ -49,6 +38,10 @@ final class Analyzers {
      * and "The West" must keep its article.
      */
     static Analyzer nameWords() {
+        return words(false);
+    }
+
+    private static Analyzer words(boolean dropStopWords) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -56,6 +49,9 @@ final class Analyzers {
                 TokenStream s = new EnglishPossessiveFilter(source);
                 s = new LowerCaseFilter(s);
                 s = new ASCIIFoldingFilter(s);
+                if (dropStopWords) {
+                    s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                }
                 s = new PorterStemFilter(s);
                 return new TokenStreamComponents(source, s);
             }

@@ -20,6 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,8 +75,14 @@ public class EntitySearch {
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
             List<SearchResult.Hit> hits = hits(snapshot, query, textQuery, page, request.explain());
             return new SearchResult(total, hits, facets(snapshot, fc));
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidSearchException("q", "The query expands to too many terms: make wildcards and ranges narrower.");
+        } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+            throw new InvalidSearchException("q", "The query expands to too many terms: make wildcards, regular expressions"
+                    + " and ranges narrower.");
+        } catch (IllegalArgumentException e) {
+            if (!lucene) {
+                throw e;
+            }
+            throw new InvalidSearchException("q", "The query cannot be run as Lucene syntax (" + e.getMessage() + ").");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

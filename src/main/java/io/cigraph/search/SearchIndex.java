@@ -68,8 +68,6 @@ class SearchIndex implements Projection, DisposableBean {
     public Staged stage(ImportBatch batch) {
         IndexUpdate update = new IndexUpdate(documents, batch);
         return new Staged() {
-            private boolean done;
-
             @Override
             public void commit() {
                 writing.lock();
@@ -78,7 +76,6 @@ class SearchIndex implements Projection, DisposableBean {
                     Set<String> ledger = new TreeSet<>(batches());
                     ledger.add(batch.sha256());
                     commitAndRefresh(ledger);
-                    done = true;
                 } catch (IOException | RuntimeException e) {
                     discardUncommitted();
                     throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -89,8 +86,7 @@ class SearchIndex implements Projection, DisposableBean {
 
             @Override
             public void close() {
-                // Nothing reached the writer before commit: discarding is dropping the documents.
-                done = true;
+                // Nothing reaches the writer before commit: discarding is dropping the documents.
             }
         };
     }

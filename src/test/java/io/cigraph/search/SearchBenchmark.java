@@ -296,7 +296,7 @@ public final class SearchBenchmark {
             b.append("| ").append(r.what()).append(" | ").append(r.ours()).append(" | ").append(r.raw()).append(" | ")
                     .append(r.ratio()).append(" |\n");
         }
-        b.append("\nOurs: the service's search (name tiers, typo and prefix clauses, evidence join, facets over all")
+        b.append("\nOurs: the service's search (name tiers, typo and prefix clauses, evidence passages, facets over all")
                 .append(" matches, highlights of names, descriptions and evidence) and suggest. Raw: one Lucene query of")
                 .append(" the same kind on the same index, top 10, highlighted the same way. Indexing raw: the same")
                 .append(" documents added without relation counts or near-real-time refresh.\n");

@@ -94,6 +94,8 @@ class SearchApiIT extends IntegrationTest {
         Response lucene = get("/api/search?syntax=lucene&q=" + enc("harmonyos AND (os"));
         assertBadRequest(lucene, "q");
         assertThat(lucene.json().get("detail").asString()).contains("Lucene syntax");
+        assertBadRequest(get("/api/search?syntax=lucene&q=" + enc("/(a|aa)*.{1,1000}(b|bb)*.{1,1000}/")), "q");
+        assertBadRequest(get("/api/search?syntax=lucene&q=" + enc("*armony")), "q");
         Response advanced = get("/api/search?syntax=lucene&q=" + enc("name_words:nearlink OR description:cockpit"));
         assertThat(ids(advanced.json().get("hits"))).contains("nearlink", "digital-cockpit");
     }
