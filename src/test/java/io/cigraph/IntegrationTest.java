@@ -45,6 +45,7 @@ public abstract class IntegrationTest {
         registry.add("cigraph.rdf.dir", () -> DATA.resolve("tdb2").toString());
         // Short enough that timeout tests finish soon, long enough for any honest query here.
         registry.add("cigraph.rdf.query-timeout", () -> "5s");
+        registry.add("cigraph.search.dir", () -> DATA.resolve("index").toString());
         registry.add("cigraph.security.api-key", () -> API_KEY);
     }
 

@@ -4,6 +4,7 @@ import io.cigraph.graph.InvalidQueryException;
 import io.cigraph.graph.ReadOnlyViolationException;
 import io.cigraph.graph.UnknownResourceException;
 import io.cigraph.importing.ImportRejectedException;
+import io.cigraph.search.InvalidSearchException;
 import java.net.URI;
 import java.util.UUID;
 import org.neo4j.driver.exceptions.ClientException;
@@ -37,6 +38,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidQuery(InvalidQueryException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
+        p.setProperty("parameter", e.parameter());
+        return p;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidSearch(InvalidSearchException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
         p.setProperty("parameter", e.parameter());
         return p;

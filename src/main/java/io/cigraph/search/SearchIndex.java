@@ -1,0 +1,229 @@
+package io.cigraph.search;
+
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Projection;
+import io.cigraph.model.RecordSource;
+import io.cigraph.ontology.Ontology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Lucene index as a store of the import pipeline. One {@link IndexWriter} (writes are
+ * serialised by a lock) and a {@link SearcherManager}: searches keep the last committed view
+ * while a batch is applied and see the batch the moment its commit refreshes the manager. The
+ * ledger of batches lives in the commit's user data, so it is exactly as durable as the
+ * documents it describes. An index that cannot be opened is moved aside and started empty, so
+ * the start-up sync rebuilds it from the graph.
+ */
+@Component
+@Order(2)
+class SearchIndex implements Projection, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String LEDGER = "batches";
+
+    private final Path dir;
+    private final Documents documents;
+    private final int ramBufferMb;
+    private final int rebuildChunk;
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile Directory directory;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+
+    SearchIndex(SearchProperties properties, Ontology ontology) {
+        this.dir = properties.dir();
+        this.documents = new Documents(ontology);
+        this.ramBufferMb = properties.ramBufferMb();
+        this.rebuildChunk = properties.rebuildChunk();
+        open();
+    }
+
+    @Override
+    public String name() {
+        return "lucene";
+    }
+
+    @Override
+    public Staged stage(ImportBatch batch) {
+        IndexUpdate update = new IndexUpdate(documents, batch);
+        return new Staged() {
+            @Override
+            public void commit() {
+                writing.lock();
+                try {
+                    update.apply(writer);
+                    Set<String> ledger = new TreeSet<>(batches());
+                    ledger.add(batch.sha256());
+                    commitAndRefresh(ledger);
+                } catch (IOException | RuntimeException e) {
+                    discardUncommitted();
+                    throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+                } finally {
+                    writing.unlock();
+                }
+            }
+
+            @Override
+            public void close() {
+                // Nothing reaches the writer before commit: discarding is dropping the documents.
+            }
+        };
+    }
+
+    @Override
+    public Set<String> batches() {
+        try {
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            String ledger = data.get(LEDGER);
+            return ledger == null || ledger.isEmpty() ? Set.of() : Set.of(ledger.split(","));
+        } catch (IOException | RuntimeException e) {
+            // No commit yet, or an unreadable one: the index holds nothing the graph can count on.
+            return Set.of();
+        }
+    }
+
+    @Override
+    public void rebuild(RecordSource source) {
+        writing.lock();
+        try {
+            if (writer == null || !writer.isOpen()) {
+                open();
+            }
+            writer.deleteAll();
+            source.forEachChunk(rebuildChunk, chunk -> {
+                try {
+                    new IndexUpdate(documents, chunk).apply(writer);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            commitAndRefresh(new TreeSet<>(source.batches()));
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** A view of the index for one search; give it back with {@link #release}. */
+    Snapshot acquire() {
+        try {
+            return (Snapshot) searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void release(Snapshot snapshot) {
+        try {
+            searchers.release(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commitAndRefresh(Set<String> ledger) throws IOException {
+        writer.setLiveCommitData(Map.of(LEDGER, String.join(",", ledger)).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Drops what was applied since the last commit; the writer is reopened on the committed index. */
+    private void discardUncommitted() {
+        try {
+            closeQuietly();
+            open();
+        } catch (RuntimeException e) {
+            LOG.error("Could not reopen the search index after a failed write", e);
+        }
+    }
+
+    private void open() {
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            if (DirectoryReader.indexExists(directory) && !readable(directory)) {
+                directory.close();
+                LOG.warn("Search index at {} cannot be read; replacing it with an empty one, rebuilt from the graph", dir);
+                deleteRecursively(dir);
+                Files.createDirectories(dir);
+                directory = FSDirectory.open(dir);
+            }
+            IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(ramBufferMb);
+            writer = new IndexWriter(directory, config);
+            if (!DirectoryReader.indexExists(directory)) {
+                writer.commit();
+            }
+            searchers = new SearcherManager(writer, Snapshot.FACTORY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index at " + dir, e);
+        }
+    }
+
+    private static boolean readable(Directory directory) {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            reader.leaves().forEach(leaf -> leaf.reader().getLiveDocs());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null && writer.isOpen()) {
+                writer.rollback();
+            }
+            directory.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Closing the search index: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        writing.lock();
+        try {
+            closeQuietly();
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> files = Files.walk(path)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.cigraph.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cigraph.importing.TestBatches;
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Projection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The index as a projection: its ledger, staging and discarding, counts across batches, a corrupt folder. */
+class SearchIndexTests {
+
+    private static final Path ADDITION = Path.of("src/test/resources/search/zephyr-addition.ttl");
+    private static final ImportBatch SEED_BATCH = TestBatches.read(SeedIndex.ONTOLOGY, SeedIndex.SEED);
+
+    private static SearchResult.Hit first(SeedIndex seed, String q) {
+        List<SearchResult.Hit> hits = seed.search.search(SearchRequest.of(q)).hits();
+        return hits.isEmpty() ? null : hits.getFirst();
+    }
+
+    private static List<String> ids(SeedIndex seed, String q) {
+        return seed.search.search(SearchRequest.of(q)).hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    @Test
+    void aNewIndexHoldsNoBatchAndFindsNothing() throws IOException {
+        try (SeedIndex empty = SeedIndex.empty(10)) {
+            assertThat(empty.index.batches()).isEmpty();
+            assertThat(empty.search.search(SearchRequest.of("huawei")).total()).isZero();
+            assertThat(empty.search.suggest("hu", 5, null)).isEmpty();
+        }
+    }
+
+    @Test
+    void aCommittedBatchIsInTheLedgerAndSearchableADiscardedOneIsNeither() throws IOException {
+        try (SeedIndex seed = new SeedIndex()) {
+            ImportBatch seedBatch = SEED_BATCH;
+            assertThat(seed.index.batches()).containsExactly(seedBatch.sha256());
+
+            ImportBatch addition = TestBatches.read(SeedIndex.ONTOLOGY, ADDITION, SEED_BATCH);
+            try (Projection.Staged staged = seed.index.stage(addition)) {
+                assertThat(ids(seed, "Zephyr Band 2")).as("staged is not visible").doesNotContain("zephyr-band-2");
+            }
+            assertThat(ids(seed, "Zephyr Band 2")).doesNotContain("zephyr-band-2");
+            assertThat(seed.index.batches()).containsExactly(seedBatch.sha256());
+
+            seed.write(addition);
+            assertThat(first(seed, "Zephyr Band 2").id()).isEqualTo("zephyr-band-2");
+            assertThat(seed.index.batches()).containsExactlyInAnyOrder(seedBatch.sha256(), addition.sha256());
+        }
+    }
+
+    @Test
+    void relationsOfALaterBatchCountForEntitiesOfEarlierOnesOnceOnly() throws IOException {
+        try (SeedIndex seed = new SeedIndex()) {
+            int before = first(seed, "HarmonyOS 4").relations();
+            ImportBatch addition = TestBatches.read(SeedIndex.ONTOLOGY, ADDITION, SEED_BATCH);
+            seed.write(addition);
+            SearchResult.Hit after = first(seed, "HarmonyOS 4");
+            assertThat(after.relations()).isEqualTo(before + 1);
+            seed.write(addition);
+            seed.write(TestBatches.read(SeedIndex.ONTOLOGY, SeedIndex.SEED));
+            assertThat(first(seed, "HarmonyOS 4").relations()).isEqualTo(before + 1);
+            SearchResult withSource = seed.search.search(SearchRequest.of("HarmonyOS 4"));
+            assertThat(withSource.facets().get("source")).containsKey("zephyr-launch-note");
+            assertThat(first(seed, "鸿蒙4").label()).as("rewritten from stored fields, names intact").isEqualTo("HarmonyOS 4");
+        }
+    }
+
+    @Test
+    void anIndexThatCannotBeReadIsReplacedByAnEmptyOne() throws IOException {
+        SeedIndex seed = new SeedIndex();
+        seed.shut();
+        try (Stream<Path> files = Files.list(seed.dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (!f.getFileName().toString().equals("write.lock")) {
+                    Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+                }
+            }
+        }
+        try (SeedIndex reopened = SeedIndex.open(seed.dir)) {
+            assertThat(reopened.index.batches()).isEmpty();
+            assertThat(reopened.search.search(SearchRequest.of("huawei")).total()).isZero();
+            reopened.write(TestBatches.read(SeedIndex.ONTOLOGY, SeedIndex.SEED));
+            assertThat(first(reopened, "huawei").id()).isEqualTo("huawei");
+        }
+    }
+
+    @Test
+    void aCommittedIndexIsReadBackWithItsLedgerAfterARestart() throws IOException {
+        SeedIndex seed = new SeedIndex();
+        seed.shut();
+        try (SeedIndex reopened = SeedIndex.open(seed.dir)) {
+            assertThat(reopened.index.batches()).hasSize(1);
+            assertThat(first(reopened, "星闪").id()).isEqualTo("nearlink");
+        }
+    }
+}
