@@ -108,6 +108,32 @@ class SparqlIT extends IntegrationTest {
     }
 
     @Test
+    void kgSearchUsesTheFullTextIndexInsideSparql() {
+        String typo = "SELECT ?e ?label WHERE { ?e kg:search \"nearlnk\" ; rdfs:label ?label }";
+        assertThat(column(QueryExecutionHTTP.service(endpoint()).queryString(typo).build(), "e"))
+                .first().asString().endsWith("/nearlink");
+        String chinese = "SELECT ?e WHERE { ?e kg:search \"星闪\" }";
+        assertThat(column(QueryExecutionHTTP.service(endpoint()).queryString(chinese).build(), "e"))
+                .first().asString().endsWith("/nearlink");
+        String scored = """
+                SELECT ?e ?score ?os WHERE {
+                  (?e ?score) kg:search ("smart watch" 3 "Device") .
+                  ?e kg:runs ?os .
+                }""";
+        try (QueryExecution qe = QueryExecutionHTTP.service(endpoint()).queryString(scored).build()) {
+            ResultSet rs = qe.execSelect();
+            assertThat(rs.hasNext()).isTrue();
+            var row = rs.next();
+            assertThat(row.get("e").toString()).endsWith("/huawei-watch-gt-4");
+            assertThat(row.get("os").toString()).endsWith("/harmonyos-4");
+            assertThat(row.getLiteral("score").getFloat()).isPositive();
+        }
+        String vendorsOnly = "SELECT ?e WHERE { ?e kg:search (\"huawei\" 50 \"Vendor\") }";
+        assertThat(column(QueryExecutionHTTP.service(endpoint()).queryString(vendorsOnly).build(), "e"))
+                .containsExactly("https://w3id.org/cigraph/id/huawei");
+    }
+
+    @Test
     void askAnswersTrueOrFalse() {
         try (RDFConnection conn = connect()) {
             assertThat(conn.queryAsk("ASK { res:huawei a kg:Organization }")).isTrue();
