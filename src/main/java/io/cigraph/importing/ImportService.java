@@ -9,6 +9,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +39,7 @@ public class ImportService {
     private final ProjectionSync sync;
     private final ImportingProperties properties;
     private final ReentrantLock writer = new ReentrantLock();
+    private final Map<Projection, ExecutorService> threads = new IdentityHashMap<>();
 
     ImportService(Ontology ontology, GraphStore graph, List<Projection> projections, ProjectionSync sync,
                   ImportingProperties properties) {
@@ -41,6 +48,8 @@ public class ImportService {
         this.projections = projections;
         this.sync = sync;
         this.properties = properties;
+        projections.forEach(p -> threads.put(p, Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("store-" + p.name()).daemon().factory())));
     }
 
     /**
@@ -98,29 +107,142 @@ public class ImportService {
     }
 
     /**
-     * Stages the batch in every store, then commits them in order, the graph first. A store that
-     * fails to stage discards the batch everywhere; one that fails to commit after the graph has
-     * committed is rebuilt from the graph at once, so the stores never silently disagree.
+     * Stages the batch in every store side by side, then commits the graph, then the others. A
+     * store that fails to stage discards the batch everywhere; one that fails to commit after the
+     * graph has committed is rebuilt from the graph at once, so the stores never silently disagree.
+     * Each store keeps one thread of its own, so a store whose transactions belong to a thread
+     * (TDB2) stages, commits and discards on the same one.
      */
     private void write(ImportBatch batch) {
-        List<Projection.Staged> staged = new ArrayList<>();
+        List<StoreWork> work = projections.stream().map(p -> new StoreWork(p, threads.get(p))).toList();
         try {
-            for (Projection p : projections) {
-                staged.add(p == graph ? graph.stage(batch, properties.batchSize()) : p.stage(batch));
+            work.forEach(w -> w.stage(batch));
+            RuntimeException failure = null;
+            for (StoreWork w : work) {
+                failure = w.awaitStaged(failure);
             }
-            staged.getFirst().commit();
-            for (int i = 1; i < staged.size(); i++) {
-                try {
-                    staged.get(i).commit();
-                } catch (RuntimeException e) {
-                    LOG.error("Store {} failed to commit batch {}; rebuilding it from the graph", projections.get(i).name(),
-                            batch.id(), e);
-                    sync.rebuild(projections.get(i));
-                }
+            if (failure != null) {
+                throw failure;
+            }
+            work.getFirst().commit();
+            work.getFirst().awaitCommitted(null);
+            work.stream().skip(1).forEach(StoreWork::commit);
+            for (StoreWork w : work.subList(1, work.size())) {
+                w.awaitCommitted(sync);
             }
         } finally {
-            staged.forEach(Projection.Staged::close);
+            work.forEach(StoreWork::close);
         }
+        LOG.info("Batch {} written: {}", batch.id(), String.join(", ", work.stream().map(StoreWork::timing).toList()));
+    }
+
+    /** One store's part of a write, run on that store's own thread. */
+    private final class StoreWork {
+
+        private final Projection projection;
+        private final ExecutorService thread;
+        private Future<Projection.Staged> staged;
+        private Future<?> committed;
+        private long nanos;
+
+        StoreWork(Projection projection, ExecutorService thread) {
+            this.projection = projection;
+            this.thread = thread;
+        }
+
+        void stage(ImportBatch batch) {
+            staged = thread.submit(() -> timed(() -> projection == graph
+                    ? graph.stage(batch, properties.batchSize()) : projection.stage(batch)));
+        }
+
+        RuntimeException awaitStaged(RuntimeException earlier) {
+            try {
+                await(staged);
+                return earlier;
+            } catch (RuntimeException e) {
+                if (earlier != null) {
+                    earlier.addSuppressed(e);
+                    return earlier;
+                }
+                return e;
+            }
+        }
+
+        void commit() {
+            committed = thread.submit(() -> timed(() -> {
+                await(staged).commit();
+                return null;
+            }));
+        }
+
+        /** Waits for the commit; a failed commit is rethrown, or with {@code sync} repaired by a rebuild. */
+        void awaitCommitted(ProjectionSync repair) {
+            try {
+                await(committed);
+            } catch (RuntimeException e) {
+                if (repair == null) {
+                    throw e;
+                }
+                LOG.error("Store {} failed to commit; rebuilding it from the graph", projection.name(), e);
+                repair.rebuild(projection);
+            }
+        }
+
+        void close() {
+            if (staged == null) {
+                return;
+            }
+            try {
+                thread.submit(() -> {
+                    try {
+                        staged.get().close();
+                    } catch (ExecutionException e) {
+                        // it never staged: nothing to discard
+                    }
+                    return null;
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warn("Store {} could not discard a batch: {}", projection.name(), e.getCause().getMessage());
+            }
+        }
+
+        String timing() {
+            return projection.name() + " " + nanos / 1_000_000 + " ms";
+        }
+
+        private <T> T timed(java.util.concurrent.Callable<T> task) throws Exception {
+            long start = System.nanoTime();
+            try {
+                return task.call();
+            } finally {
+                nanos += System.nanoTime() - start;
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Stops the stores' threads when the service stops. */
+    @jakarta.annotation.PreDestroy
+    void stopThreads() {
+        threads.values().forEach(ExecutorService::shutdown);
     }
 
     private static long millis(long start) {

@@ -117,7 +117,7 @@ class SparqlIT extends IntegrationTest {
                 .first().asString().endsWith("/nearlink");
         String scored = """
                 SELECT ?e ?score ?os WHERE {
-                  (?e ?score) kg:search ("smart watch" 3 "Device") .
+                  (?e ?score) kg:search ("huawei watch gt" 3 "Device") .
                   ?e kg:runs ?os .
                 }""";
         try (QueryExecution qe = QueryExecutionHTTP.service(endpoint()).queryString(scored).build()) {
