@@ -101,8 +101,10 @@ final class RecordMapper {
                 subjects.putIfAbsent(t.getSubject().getURI(), t.getSubject());
             }
         });
+        // Everything the file points at, relation annotations included (a quote may cite a source
+        // that an earlier file described): the shapes need the types of those that are not here.
         Set<String> referenced = new LinkedHashSet<>();
-        data.find(Node.ANY, Node.ANY, Node.ANY).forEach(t -> {
+        source.find(Node.ANY, Node.ANY, Node.ANY).forEach(t -> {
             OntologyProperty p = property(t.getPredicate());
             if (p != null && p.objectProperty() && t.getObject().isURI() && ontology.idOf(t.getObject().getURI()) != null) {
                 referenced.add(ontology.idOf(t.getObject().getURI()));

@@ -75,6 +75,16 @@ class ImportIT extends IntegrationTest {
     }
 
     @Test
+    void aRelationMayCiteASourceThatAnEarlierFileDescribed() {
+        ImportReport report = imports.importTurtle("cites-earlier-source.ttl", fixture("cites-earlier-source.ttl"), true);
+        assertThat(report.relations()).isEqualTo(1);
+        assertThat(count("""
+                MATCH (:TWSEarbuds {id: 'lambda-earbuds'})-[r:SUPPORTS]->(:Technology {id: 'nearlink'})
+                WHERE r.source = 'huawei-has-established-differentiation-barriers-within-its-ecosystem'
+                RETURN count(r)""", Map.of())).isEqualTo(1);
+    }
+
+    @Test
     void aRelationStatedWithTheInversePropertyIsStoredForwards() {
         imports.importTurtle("inverse-property.ttl", fixture("inverse-property.ttl"), true);
         assertThat(count("MATCH (:Vendor {id: 'huawei'})-[r:DEVELOPS]->(:FitnessBand {id: 'beta-band'}) RETURN count(r)", Map.of()))
