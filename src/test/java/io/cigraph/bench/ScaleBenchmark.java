@@ -36,8 +36,15 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000;
-        new ScaleBenchmark().run(scale);
-        System.exit(0);
+        int status = 0;
+        try {
+            new ScaleBenchmark().run(scale);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Neo4j leaves non-daemon threads behind a failed start: end the process either way.
+        System.exit(status);
     }
 
     private void run(int scale) throws Exception {
@@ -55,7 +62,7 @@ public final class ScaleBenchmark {
             imports.importTurtle(file.getFileName().toString(), Files.readAllBytes(file), false);
         }
         double ours = seconds(t1);
-        row("load, end to end (parse, validate, Neo4j)", "", ours,
+        row("load, end to end (parse, validate, Neo4j + TDB2 + Lucene)", "", ours,
                 rate(data.entities(), ours) + " entities/s, " + rate(data.relations(), ours) + " relations/s", "");
 
         double raw = RawNeo4jLoad.load(data.files(), work.resolve("raw-neo4j"));
@@ -91,6 +98,8 @@ public final class ScaleBenchmark {
         return new SpringApplicationBuilder(CiGraphApplication.class).properties(Map.of(
                 "server.port", String.valueOf(port),
                 "cigraph.graph.embedded.dir", work.resolve("neo4j").toString(),
+                "cigraph.rdf.dir", work.resolve("tdb2").toString(),
+                "cigraph.search.dir", work.resolve("index").toString(),
                 "cigraph.graph.embedded.bolt-port", "0",
                 "cigraph.import.load-at-startup", "false",
                 "logging.level.io.cigraph", "info")).run();
