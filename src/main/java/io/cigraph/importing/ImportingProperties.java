@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dir           folder of data files loaded at start ({@code *.ttl})
  * @param loadAtStartup load files from {@code dir} at start that the ledger does not have yet
  * @param batchSize     rows per {@code UNWIND} statement when writing to Neo4j
+ * @param commandLine   files or folders to import and then exit (set by {@code import FILE...}
+ *                      on the command line; empty for the service)
  */
 @ConfigurationProperties("cigraph.import")
 record ImportingProperties(
         @DefaultValue("import") Path dir,
         @DefaultValue("true") boolean loadAtStartup,
-        @DefaultValue("5000") int batchSize) {
+        @DefaultValue("5000") int batchSize,
+        @DefaultValue("") java.util.List<Path> commandLine) {
 }

@@ -1,0 +1,55 @@
+package io.cigraph.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cigraph.IntegrationTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CommandLineImportIT extends IntegrationTest {
+
+    @Autowired
+    CommandLineImport command;
+
+    private record Run(int status, String output) {
+    }
+
+    private Run run(String... paths) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = command.run(java.util.Arrays.stream(paths).map(Path::of).toList(),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void importsTheNamedFilesAndShowsProgress() {
+        Run run = run("src/test/resources/importing/valid-addition.ttl", "import");
+        assertThat(run.status()).isZero();
+        assertThat(run.output()).contains("file 1/2 valid-addition.ttl", "file 2/2 huawei-ecosystem.ttl: unchanged", "100%",
+                "resources/s", "left");
+        assertThat(count("MATCH (n:Resource {id: 'acme-watch-1'}) RETURN count(n)", Map.of())).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedFileStopsTheRunWithItsProblemsAndStatus1() {
+        List<String> before = snapshot();
+        Run run = run("src/test/resources/importing/unknown-entity.ttl", "src/test/resources/importing/inverse-property.ttl");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("unknown-entity.ttl line 13, eta-phone runs: Relation to unknown entity 'no-such-os'")
+                .doesNotContain("inverse-property.ttl");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingFileIsStatus2() {
+        Run run = run("no/such/file.ttl");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.output()).contains("no/such/file.ttl");
+    }
+}
