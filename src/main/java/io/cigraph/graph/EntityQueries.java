@@ -39,7 +39,10 @@ public class EntityQueries {
     private static final String NODE = "MATCH (n:Resource {id: $id}) RETURN n, COUNT { (n)--() } AS degree";
     private static final String RELATIONS = """
             MATCH (n:Resource {id: $id})-[r]-(m:Resource)
-            RETURN r, m, startNode(r) = n AS outgoing
+            WITH n, r, m, CASE WHEN m:Observation THEN m WHEN n:Observation THEN n END AS observation
+            RETURN r, m, startNode(r) = n AS outgoing, observation.evidence AS observationEvidence,
+                   CASE WHEN observation IS NULL OR type(r) = 'SOURCE' THEN null
+                        ELSE [(observation)-[:SOURCE]->(s:Source) | s.id][0] END AS observationSource
             ORDER BY type(r), m.id
             LIMIT $limit
             """;
@@ -88,12 +91,22 @@ public class EntityQueries {
             long degree = found.get("degree").asLong();
             List<Record> rows = tx.run(RELATIONS, Map.of("id", id, "limit", limit)).list();
             Map<String, SourceRef> sources = reads.sources(tx, rows.stream()
-                    .map(r -> r.get("r").asRelationship().get("source").asString(null)).filter(s -> s != null).toList());
+                    .flatMap(r -> java.util.stream.Stream.of(r.get("r").asRelationship().get("source").asString(null),
+                            r.get("observationSource").asString(null)))
+                    .filter(s -> s != null).distinct().toList());
             List<RelationView> relations = new ArrayList<>();
             for (Record row : rows) {
                 Relationship r = row.get("r").asRelationship();
                 boolean outgoing = row.get("outgoing").asBoolean();
-                relations.add(relation(r, outgoing, reads.nodeRef(row.get("m").asNode()), sources));
+                RelationView view = relation(r, outgoing, reads.nodeRef(row.get("m").asNode()), sources);
+                String observationSource = row.get("observationSource").asString(null);
+                if (view.provenance().source() == null && observationSource != null) {
+                    // A link of an observation carries no provenance of its own: the observation's is its.
+                    view = new RelationView(view.predicate(), view.label(), view.direction(), view.relationshipType(),
+                            view.other(), new Views.ProvenanceView(sources.get(observationSource),
+                            row.get("observationEvidence").asString(null), null, null, null));
+                }
+                relations.add(view);
             }
             return new EntityView(id, n.get("iri").asString(null), n.get("label").asString(null), types(n),
                     aliases(n), n.get("description").asString(null), properties(n), degree, degree > rows.size(),
