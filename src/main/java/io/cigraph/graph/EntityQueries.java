@@ -221,16 +221,7 @@ public class EntityQueries {
     }
 
     private static List<AliasView> aliases(Node n) {
-        if (n.get("aliases").isNull()) {
-            return List.of();
-        }
-        List<String> texts = n.get("aliases").asList(Value::asString);
-        List<String> languages = n.get("aliasLanguages").asList(Value::asString);
-        List<AliasView> aliases = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            aliases.add(new AliasView(texts.get(i), i < languages.size() ? languages.get(i) : null));
-        }
-        return aliases;
+        return GraphStore.aliases(n).stream().map(a -> new AliasView(a.text(), a.language())).toList();
     }
 
     private static Map<String, Object> properties(Node n) {

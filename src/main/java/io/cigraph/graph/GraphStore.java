@@ -183,16 +183,22 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     private static ResourceRecord record(Node n) {
         Map<String, Object> props = new LinkedHashMap<>(n.asMap());
         props.keySet().removeAll(RESERVED);
-        List<Alias> aliases = new ArrayList<>();
-        if (!n.get("aliases").isNull()) {
-            List<String> texts = n.get("aliases").asList(v -> v.asString());
-            List<String> languages = n.get("aliasLanguages").asList(v -> v.asString());
-            for (int i = 0; i < texts.size(); i++) {
-                aliases.add(new Alias(texts.get(i), i < languages.size() ? languages.get(i) : ""));
-            }
-        }
         return new ResourceRecord(n.get("id").asString(), n.get("iri").asString(), n.get("types").asList(v -> v.asString()),
-                n.get("label").asString(null), aliases, n.get("description").asString(null), props, 0);
+                n.get("label").asString(null), aliases(n), n.get("description").asString(null), props, 0);
+    }
+
+    /** A node's aliases, stored as two parallel lists (Neo4j has no list of maps). */
+    static List<Alias> aliases(Node n) {
+        if (n.get("aliases").isNull()) {
+            return List.of();
+        }
+        List<String> texts = n.get("aliases").asList(v -> v.asString());
+        List<String> languages = n.get("aliasLanguages").asList(v -> v.asString());
+        List<Alias> aliases = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            aliases.add(new Alias(texts.get(i), i < languages.size() ? languages.get(i) : ""));
+        }
+        return aliases;
     }
 
     private static Provenance provenance(Relationship r) {

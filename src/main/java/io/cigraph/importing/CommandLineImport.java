@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -49,7 +48,7 @@ class CommandLineImport implements ApplicationRunner {
         try {
             files = expand(paths);
         } catch (UncheckedIOException e) {
-            out.println("Cannot read " + e.getMessage());
+            out.println(e.getMessage());
             return 2;
         }
         long totalBytes = files.stream().mapToLong(CommandLineImport::size).sum();
@@ -88,15 +87,11 @@ class CommandLineImport implements ApplicationRunner {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> listing = Files.list(p)) {
-                    listing.filter(f -> f.toString().endsWith(".ttl")).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(p.toString(), e);
-                }
+                files.addAll(StartupImport.turtleFiles(p));
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
-                throw new UncheckedIOException(p + ": no such file or folder", new IOException(p.toString()));
+                throw new UncheckedIOException("Cannot read " + p + ": no such file or folder", new IOException(p.toString()));
             }
         }
         return files;
