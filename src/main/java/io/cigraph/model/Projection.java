@@ -29,6 +29,15 @@ public interface Projection {
      */
     void rebuild(RecordSource source);
 
+    /** Whether the store holds no records and no batches: an import may then use {@link #bulkLoad()}. */
+    boolean isEmpty();
+
+    /**
+     * Starts a bulk load into this store, which must be empty. All calls on the load come from one
+     * thread, the one that called this method.
+     */
+    BulkLoad bulkLoad();
+
     /** A staged batch: commit it, or close it to discard it. */
     interface Staged extends AutoCloseable {
 
