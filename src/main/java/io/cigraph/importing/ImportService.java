@@ -107,6 +107,25 @@ public class ImportService {
     }
 
     /**
+     * Imports files in order, as one import: when every store is empty, they are loaded with the
+     * stores' bulk mechanisms, else one file at a time through the transactional path.
+     *
+     * @throws ImportRejectedException when a file has any problem; nothing of the import is written then
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
+    public List<ImportReport> importFiles(List<java.nio.file.Path> files, boolean force, ImportProgress.Listener listener) {
+        List<ImportReport> reports = new ArrayList<>();
+        for (java.nio.file.Path file : files) {
+            try {
+                reports.add(importTurtle(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file), force));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+        return reports;
+    }
+
+    /**
      * Stages the batch in every store side by side, then commits the graph, then the others. A
      * store that fails to stage discards the batch everywhere; one that fails to commit after the
      * graph has committed is rebuilt from the graph at once, so the stores never silently disagree.
