@@ -1,6 +1,7 @@
 package io.cigraph.importing;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an import did. Public: returned by the import endpoint.
@@ -13,7 +14,15 @@ import java.util.List;
  * @param relations relations written
  * @param warnings  shape warnings that did not block the import
  * @param millis    time taken
+ * @param mode        {@code transactional}, or {@code bulk} when the stores were empty and loaded with their
+ *                    bulk mechanisms (then the files of one import are loaded together and share the timings)
+ * @param storeMillis time each store spent writing, by store name ({@code neo4j}, {@code tdb2}, {@code lucene})
  */
-public record ImportReport(String batch, String file, String sha256, String status, int resources, int relations,
-                           List<ImportProblem> warnings, long millis) {
+public record ImportReport(String batch, String file, String sha256, String status, long resources, long relations,
+                           List<ImportProblem> warnings, long millis, String mode, Map<String, Long> storeMillis) {
+
+    public ImportReport {
+        warnings = List.copyOf(warnings);
+        storeMillis = Map.copyOf(storeMillis);
+    }
 }

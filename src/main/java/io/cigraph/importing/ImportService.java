@@ -69,7 +69,8 @@ public class ImportService {
         writer.lock();
         try {
             if (!force && graph.hasBatch(sha256)) {
-                return new ImportReport(batchId, fileName, sha256, "unchanged", 0, 0, List.of(), millis(start));
+                return new ImportReport(batchId, fileName, sha256, "unchanged", 0, 0, List.of(), millis(start),
+                        "transactional", Map.of());
             }
             if (content.length == 0 || new String(content, StandardCharsets.UTF_8).isBlank()) {
                 throw new ImportRejectedException(fileName, List.of(new ImportProblem(fileName, null, null, null,
@@ -94,9 +95,9 @@ public class ImportService {
             }
             List<ImportProblem> warnings = ShapeCheck.check(ontology, fileName, mapped, turtle, false);
             long writeStart = System.nanoTime();
-            write(new ImportBatch(batchId, fileName, sha256, mapped.resources(), mapped.relations()));
+            Map<String, Long> storeMillis = write(new ImportBatch(batchId, fileName, sha256, mapped.resources(), mapped.relations()));
             ImportReport report = new ImportReport(batchId, fileName, sha256, "imported", mapped.resources().size(),
-                    mapped.relations().size(), warnings, millis(start));
+                    mapped.relations().size(), warnings, millis(start), "transactional", storeMillis);
             LOG.info("Imported {}: {} resources, {} relations, {} warnings in {} ms (parse and map {} ms, validate {} ms, write {} ms)",
                     fileName, report.resources(), report.relations(), warnings.size(), report.millis(),
                     (validateStart - parseStart) / 1_000_000, (writeStart - validateStart) / 1_000_000, millis(writeStart));
@@ -132,7 +133,7 @@ public class ImportService {
      * Each store keeps one thread of its own, so a store whose transactions belong to a thread
      * (TDB2) stages, commits and discards on the same one.
      */
-    private void write(ImportBatch batch) {
+    private Map<String, Long> write(ImportBatch batch) {
         List<StoreWork> work = projections.stream().map(p -> new StoreWork(p, threads.get(p))).toList();
         try {
             work.forEach(w -> w.stage(batch));
@@ -153,6 +154,9 @@ public class ImportService {
             work.forEach(StoreWork::close);
         }
         LOG.info("Batch {} written: {}", batch.id(), String.join(", ", work.stream().map(StoreWork::timing).toList()));
+        Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        work.forEach(w -> millis.put(w.projection.name(), w.nanos / 1_000_000));
+        return millis;
     }
 
     /** One store's part of a write, run on that store's own thread. */
