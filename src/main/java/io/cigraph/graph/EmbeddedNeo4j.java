@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process Neo4j Community server with Bolt on loopback. The application never calls it
- * directly: it talks to it through the driver, exactly as it would to a remote server.
+ * An in-process Neo4j Community server with Bolt on loopback. The application talks to it through
+ * the driver, exactly as it would to a remote server; only a bulk load into the empty database
+ * uses the embedded API.
  */
 final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -25,9 +26,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
     private final DatabaseManagementService service;
     private final URI boltUri;
+    private final java.nio.file.Path dir;
 
     EmbeddedNeo4j(GraphProperties.Embedded settings) {
         long start = System.nanoTime();
+        this.dir = settings.dir().toAbsolutePath();
         this.service = new DatabaseManagementServiceBuilder(settings.dir().toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltAddress(), settings.boltPort()))
@@ -52,6 +55,16 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
     URI boltUri() {
         return boltUri;
+    }
+
+    /** The database itself, for the one job the driver is too slow for: a bulk load into it while empty. */
+    org.neo4j.graphdb.GraphDatabaseService database() {
+        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
+    /** Where a bulk load keeps its spool: beside the database, on the disk that has room for it. */
+    java.nio.file.Path spoolDir() {
+        return dir.resolve("bulk-spool");
     }
 
     @Override

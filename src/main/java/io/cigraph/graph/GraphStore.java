@@ -1,6 +1,8 @@
 package io.cigraph.graph;
 
 import io.cigraph.model.Alias;
+import io.cigraph.model.BatchSummary;
+import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.model.Provenance;
@@ -8,6 +10,7 @@ import io.cigraph.model.RecordSource;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import io.cigraph.ontology.Ontology;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,38 +45,19 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     static final Set<String> RESERVED = Set.of("id", "iri", "label", "description", "aliases",
             "aliasLanguages", "types", "batch");
 
-    // Labels and relationship types are spliced in from the ontology (never from input): static
-    // ones let the planner use Neo4j's per-type relationship chains, where dynamic $(...) ones
-    // made writes several times slower.
-    private static final String WRITE_RESOURCES = """
-            UNWIND $rows AS row
-            MERGE (n:Resource {id: row.id})
-            SET n = row.props
-            WITH n, [l IN labels(n) WHERE NOT l IN $labels] AS stale
-            REMOVE n:$(stale)
-            SET n%s
-            """;
-    private static final String WRITE_RELATIONS = """
-            UNWIND $rows AS row
-            MATCH (a:Resource {id: row.s})
-            MATCH (b:Resource {id: row.o})
-            MERGE (a)-[r:`%s`]->(b)
-            SET r = row.props
-            """;
-    private static final String WRITE_LEDGER = """
-            MERGE (b:ImportBatch {sha256: $sha256})
-            ON CREATE SET b.id = $id, b.file = $file, b.importedAt = datetime(),
-                          b.resources = $resources, b.relations = $relations
-            """;
-
     static final int DEFAULT_CHUNK = 5000;
 
     private final Driver driver;
     private final Ontology ontology;
+    private final GraphWrites writes;
 
-    GraphStore(Driver driver, Ontology ontology) {
+    private final org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded;
+
+    GraphStore(Driver driver, Ontology ontology, org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded) {
         this.driver = driver;
         this.ontology = ontology;
+        this.writes = new GraphWrites(ontology);
+        this.embedded = embedded;
     }
 
     /** Creates the unique constraints the writes rely on; safe to run at every start. */
@@ -117,10 +101,10 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
             }
         };
         try {
-            writeResources(tx, batch, chunkSize);
-            writeRelations(tx, batch, chunkSize);
-            tx.run(WRITE_LEDGER, Map.of("sha256", batch.sha256(), "id", batch.id(), "file", batch.file(),
-                    "resources", batch.resources().size(), "relations", batch.relations().size())).consume();
+            writes.writeResources(tx, batch.resources(), batch.id(), chunkSize);
+            writes.writeRelations(tx, batch.relations(), java.util.Collections.nCopies(batch.relations().size(), batch.id()), chunkSize);
+            GraphWrites.writeLedger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
+                    batch.resources().size(), batch.relations().size()));
             return staged;
         } catch (RuntimeException e) {
             staged.close();
@@ -131,6 +115,27 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     @Override
     public Staged stage(ImportBatch batch) {
         return stage(batch, DEFAULT_CHUNK);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> tx.run("RETURN NOT EXISTS { (:Resource) } AND NOT EXISTS { (:ImportBatch) } AS empty")
+                    .single().get("empty").asBoolean());
+        }
+    }
+
+    /**
+     * A bulk load into the empty graph: through the embedded API when Neo4j runs in-process, else
+     * through the driver with the transactional path's statements.
+     */
+    @Override
+    public BulkLoad bulkLoad() {
+        EmbeddedNeo4j neo4j = embedded.getIfAvailable();
+        if (neo4j != null) {
+            return new EmbeddedBulkLoad(neo4j.database(), writes, neo4j.spoolDir());
+        }
+        return new DriverBulkLoad(driver, writes, DEFAULT_CHUNK, Path.of(System.getProperty("java.io.tmpdir"), "cigraph-bulk-spool"));
     }
 
     @Override
@@ -231,79 +236,5 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
             });
         }
         return types;
-    }
-
-    private static void run(SimpleQueryRunner tx, String query, List<Map<String, Object>> rows, int chunkSize,
-                            Map<String, Object> extra) {
-        for (int from = 0; from < rows.size(); from += chunkSize) {
-            Map<String, Object> params = new HashMap<>(extra);
-            params.put("rows", rows.subList(from, Math.min(rows.size(), from + chunkSize)));
-            tx.run(query, params).consume();
-        }
-    }
-
-    /** Resources grouped by label set, each group written with its labels in the statement. */
-    private void writeResources(SimpleQueryRunner tx, ImportBatch batch, int chunkSize) {
-        Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (ResourceRecord r : batch.resources()) {
-            groups.computeIfAbsent(labels(r), k -> new ArrayList<>()).add(resourceRow(r, batch.id()));
-        }
-        groups.forEach((labels, rows) -> run(tx, WRITE_RESOURCES.formatted(labels.stream().map(l -> ":`" + l + "`")
-                .collect(java.util.stream.Collectors.joining())), rows, chunkSize, Map.of("labels", labels)));
-    }
-
-    /** Relations grouped by relationship type, each group written with its type in the statement. */
-    private void writeRelations(SimpleQueryRunner tx, ImportBatch batch, int chunkSize) {
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (RelationRecord r : batch.relations()) {
-            String type = ontology.findProperty(r.predicate()).orElseThrow().relationshipType();
-            groups.computeIfAbsent(type, k -> new ArrayList<>()).add(relationRow(r, batch.id()));
-        }
-        groups.forEach((type, rows) -> run(tx, WRITE_RELATIONS.formatted(type), rows, chunkSize, Map.of()));
-    }
-
-    private List<String> labels(ResourceRecord r) {
-        List<String> labels = new ArrayList<>(ontology.withSuperclasses(r.types()));
-        if (!labels.contains("Resource")) {
-            labels.add("Resource");
-        }
-        return labels;
-    }
-
-    private Map<String, Object> resourceRow(ResourceRecord r, String batch) {
-        Map<String, Object> props = new LinkedHashMap<>(r.properties());
-        props.put("id", r.id());
-        props.put("iri", r.iri());
-        props.put("types", r.types());
-        props.put("batch", batch);
-        if (r.label() != null) {
-            props.put("label", r.label());
-        }
-        if (r.description() != null) {
-            props.put("description", r.description());
-        }
-        if (!r.aliases().isEmpty()) {
-            props.put("aliases", r.aliases().stream().map(Alias::text).toList());
-            props.put("aliasLanguages", r.aliases().stream().map(Alias::language).toList());
-        }
-        return Map.of("id", r.id(), "props", props);
-    }
-
-    private Map<String, Object> relationRow(RelationRecord r, String batch) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        Provenance p = r.provenance();
-        putIfPresent(props, "source", p.source());
-        putIfPresent(props, "evidence", p.evidence());
-        putIfPresent(props, "confidence", p.confidence());
-        putIfPresent(props, "validFrom", p.validFrom());
-        putIfPresent(props, "validTo", p.validTo());
-        props.put("batch", batch);
-        return Map.of("s", r.subject(), "o", r.object(), "props", props);
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports the files named on the command line ({@code import FILE|FOLDER...}) through the same
- * pipeline as the service, shows progress (files, resources, relations, rate, time left), and
- * exits: 0 when every file was imported or already there, 1 when one was rejected (its problems
- * are printed, and the files after it are not imported), 2 when a file cannot be read.
+ * pipeline as the service, draws a progress bar (records, rate, time left), and exits: 0 when
+ * every file was imported or already there, 1 when one was rejected (its problems are printed;
+ * into empty stores nothing is written, otherwise the files after it are not imported), 2 when a
+ * file cannot be read.
  */
 @Component
 class CommandLineImport implements ApplicationRunner {
@@ -51,36 +52,40 @@ class CommandLineImport implements ApplicationRunner {
             out.println(e.getMessage());
             return 2;
         }
-        long totalBytes = files.stream().mapToLong(CommandLineImport::size).sum();
-        long doneBytes = 0;
-        long resources = 0;
-        long relations = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            try {
-                ImportReport report = imports.importTurtle(file.getFileName().toString(), Files.readAllBytes(file), false);
-                resources += report.resources();
-                relations += report.relations();
-                doneBytes += size(file);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double left = doneBytes == 0 ? 0 : seconds * (totalBytes - doneBytes) / doneBytes;
-                out.printf(Locale.ROOT, "%s %3d%% file %d/%d %s: %s | %,d resources, %,d relations | %,.0f resources/s | %s left%n",
-                        bar(doneBytes, totalBytes), totalBytes == 0 ? 100 : doneBytes * 100 / totalBytes, i + 1, files.size(),
-                        file.getFileName(), report.status(), resources, relations, seconds > 0 ? resources / seconds : 0,
-                        duration(left));
-            } catch (ImportRejectedException e) {
-                out.println(file + " was rejected; nothing of it was written:");
-                e.problems().forEach(p -> out.printf(Locale.ROOT, "  %s line %s, %s %s: %s%n", p.file(),
-                        p.line() == null ? "?" : p.line(), p.record() == null ? "" : p.record(),
-                        p.field() == null ? "" : p.field(), p.message()));
-                return 1;
-            } catch (IOException e) {
-                out.println("Cannot read " + file + ": " + e.getMessage());
-                return 2;
+        ProgressBar bar = new ProgressBar(out, System.console() != null);
+        try {
+            List<ImportReport> reports = imports.importFiles(files, false, bar);
+            bar.end();
+            long resources = 0;
+            long relations = 0;
+            for (int i = 0; i < reports.size(); i++) {
+                ImportReport r = reports.get(i);
+                resources += r.resources();
+                relations += r.relations();
+                out.printf(Locale.ROOT, "file %d/%d %s: %s (%s) | %,d resources, %,d relations%n", i + 1, reports.size(),
+                        r.file(), r.status(), r.mode(), r.resources(), r.relations());
+                r.warnings().stream().limit(20).forEach(w -> out.println("  warning: " + describe(w)));
             }
+            double seconds = (System.nanoTime() - bar.start) / 1e9;
+            out.printf(Locale.ROOT, "%s 100%% | %,d resources, %,d relations | %,.0f records/s | 0 s left | %s%n",
+                    ProgressBar.bar(1, 1), resources, relations, seconds > 0 ? (resources + relations) / seconds : 0,
+                    ProgressBar.duration(seconds) + " in all");
+            return 0;
+        } catch (ImportRejectedException e) {
+            bar.end();
+            out.println(e.file() + " was rejected; nothing of it was written:");
+            e.problems().forEach(p -> out.println("  " + describe(p)));
+            return 1;
+        } catch (UncheckedIOException e) {
+            bar.end();
+            out.println(e.getMessage());
+            return 2;
         }
-        return 0;
+    }
+
+    private static String describe(ImportProblem p) {
+        return String.format(Locale.ROOT, "%s line %s, %s %s: %s", p.file(), p.line() == null ? "?" : p.line(),
+                p.record() == null ? "" : p.record(), p.field() == null ? "" : p.field(), p.message());
     }
 
     private static List<Path> expand(List<Path> paths) {
@@ -95,24 +100,5 @@ class CommandLineImport implements ApplicationRunner {
             }
         }
         return files;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static String bar(long done, long total) {
-        int width = 20;
-        int filled = total == 0 ? width : (int) (width * done / total);
-        return "[" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 }

@@ -4,11 +4,15 @@ import io.cigraph.graph.GraphStore;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.ontology.Ontology;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.cigraph.model.BatchSummary;
+import io.cigraph.model.RelationRecord;
+import io.cigraph.model.ResourceRecord;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -61,69 +65,192 @@ public class ImportService {
      * @throws ImportRejectedException when the file has any problem; nothing is written then
      */
     public ImportReport importTurtle(String fileName, byte[] content, boolean force) {
-        Objects.requireNonNull(fileName, "file name is required");
-        Objects.requireNonNull(content, "content is required");
-        long start = System.nanoTime();
-        String sha256 = sha256(content);
-        String batchId = "batch-" + sha256.substring(0, 16);
+        return importSources(List.of(ImportSource.of(fileName, content)), force, ImportProgress.Listener.NONE).getFirst();
+    }
+
+    /**
+     * Imports files in order, as one import. When every store is empty, the files are loaded
+     * together with the stores' bulk mechanisms, and a problem in any file leaves the stores empty;
+     * otherwise each file is written as one batch, and the import stops at the first file with a
+     * problem (the files before it stay imported). Files are read as streams, twice: a quick scan
+     * (hash, syntax, counts for progress), then the records chunk by chunk.
+     *
+     * @throws ImportRejectedException when a file has any problem
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
+    public List<ImportReport> importFiles(List<Path> files, boolean force, ImportProgress.Listener listener) {
+        return importSources(files.stream().map(ImportSource::of).toList(), force, listener);
+    }
+
+    private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener) {
         writer.lock();
         try {
-            if (!force && graph.hasBatch(sha256)) {
-                return new ImportReport(batchId, fileName, sha256, "unchanged", 0, 0, List.of(), millis(start),
-                        "transactional", Map.of());
+            long start = System.nanoTime();
+            Map<String, List<String>> declared = new HashMap<>();
+            ImportReport[] reports = new ImportReport[sources.size()];
+            List<Integer> todo = new ArrayList<>();
+            List<FileScan> scans = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < sources.size(); i++) {
+                ImportSource source = sources.get(i);
+                FileScan scan = scan(source, declared);
+                if ((!force && graph.hasBatch(scan.sha256())) || !seen.add(scan.sha256())) {
+                    reports[i] = new ImportReport(batchId(scan.sha256()), source.name(), scan.sha256(), "unchanged", 0, 0,
+                            List.of(), millis(start), "transactional", Map.of());
+                } else {
+                    todo.add(i);
+                    scans.add(scan);
+                }
             }
-            if (content.length == 0 || new String(content, StandardCharsets.UTF_8).isBlank()) {
-                throw new ImportRejectedException(fileName, List.of(new ImportProblem(fileName, null, null, null,
-                        "The file is empty: send Turtle that describes at least one resource.")));
+            if (todo.isEmpty()) {
+                return List.of(reports);
             }
-            long parseStart = System.nanoTime();
-            TurtleFile turtle = TurtleFile.parse(fileName, content, ontology.baseIri());
-            if (!turtle.syntaxErrors().isEmpty()) {
-                throw new ImportRejectedException(fileName, turtle.syntaxErrors());
+            List<ImportSource> files = todo.stream().map(sources::get).toList();
+            boolean bulk = projections.stream().allMatch(Projection::isEmpty);
+            ProgressTracker progress = new ProgressTracker(listener, files.size(),
+                    scans.stream().mapToLong(s -> s.resources() + s.relations()).sum(), bulk);
+            List<ImportReport> written = new ArrayList<>();
+            if (bulk) {
+                written.addAll(bulkImport(files, scans, declared, progress));
+            } else {
+                for (int i = 0; i < files.size(); i++) {
+                    written.add(transactionalImport(files.get(i), scans.get(i), declared, progress));
+                }
             }
-            RecordMapper mapper = new RecordMapper(ontology, fileName, turtle, graph::typesOf);
-            RecordMapper.Mapped mapped = mapper.map();
-            long validateStart = System.nanoTime();
-            List<ImportProblem> problems = new ArrayList<>(mapper.problems());
-            problems.addAll(ShapeCheck.check(ontology, fileName, mapped, turtle, true));
-            if (!problems.isEmpty()) {
-                throw new ImportRejectedException(fileName, problems);
+            for (int i = 0; i < todo.size(); i++) {
+                reports[todo.get(i)] = written.get(i);
             }
-            if (mapped.resources().isEmpty() && mapped.relations().isEmpty()) {
-                throw new ImportRejectedException(fileName, List.of(new ImportProblem(fileName, null, null, null,
-                        "The file states no resource and no relation.")));
-            }
-            List<ImportProblem> warnings = ShapeCheck.check(ontology, fileName, mapped, turtle, false);
-            long writeStart = System.nanoTime();
-            Map<String, Long> storeMillis = write(new ImportBatch(batchId, fileName, sha256, mapped.resources(), mapped.relations()));
-            ImportReport report = new ImportReport(batchId, fileName, sha256, "imported", mapped.resources().size(),
-                    mapped.relations().size(), warnings, millis(start), "transactional", storeMillis);
-            LOG.info("Imported {}: {} resources, {} relations, {} warnings in {} ms (parse and map {} ms, validate {} ms, write {} ms)",
-                    fileName, report.resources(), report.relations(), warnings.size(), report.millis(),
-                    (validateStart - parseStart) / 1_000_000, (writeStart - validateStart) / 1_000_000, millis(writeStart));
-            return report;
+            progress.done();
+            return List.of(reports);
         } finally {
             writer.unlock();
         }
     }
 
-    /**
-     * Imports files in order, as one import: when every store is empty, they are loaded with the
-     * stores' bulk mechanisms, else one file at a time through the transactional path.
-     *
-     * @throws ImportRejectedException when a file has any problem; nothing of the import is written then
-     * @throws java.io.UncheckedIOException when a file cannot be read
-     */
-    public List<ImportReport> importFiles(List<java.nio.file.Path> files, boolean force, ImportProgress.Listener listener) {
-        List<ImportReport> reports = new ArrayList<>();
-        for (java.nio.file.Path file : files) {
-            try {
-                reports.add(importTurtle(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file), force));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Cannot read " + file, e);
+    private FileScan scan(ImportSource source, Map<String, List<String>> declared) {
+        if (source.size() == 0) {
+            throw rejected(source.name(), "The file is empty: send Turtle that describes at least one resource.");
+        }
+        FileScan scan = FileScan.scan(source, ontology, declared, properties.chunkResources());
+        if (!scan.problems().isEmpty()) {
+            throw new ImportRejectedException(source.name(), scan.problems());
+        }
+        if (scan.blank()) {
+            throw rejected(source.name(), "The file is empty: send Turtle that describes at least one resource.");
+        }
+        return scan;
+    }
+
+    /** One file as one batch in one transaction per store; the file's records are held until written. */
+    private ImportReport transactionalImport(ImportSource source, FileScan scan, Map<String, List<String>> declared,
+                                             ProgressTracker progress) {
+        long start = System.nanoTime();
+        progress.file(source.name());
+        List<ResourceRecord> resources = new ArrayList<>();
+        List<RelationRecord> relations = new ArrayList<>();
+        Findings findings = new Findings(source.name());
+        FileRecords.read(source, scan.sha256(), ontology, properties.chunkResources(), ids -> typesOf(ids, declared, true), chunk -> {
+            findings.add(chunk);
+            resources.addAll(chunk.resources());
+            relations.addAll(chunk.relations());
+        });
+        findings.throwIfRejected(resources.isEmpty() && relations.isEmpty());
+        long writeStart = System.nanoTime();
+        String id = batchId(scan.sha256());
+        Map<String, Long> storeMillis = write(new ImportBatch(id, source.name(), scan.sha256(), resources, relations));
+        progress.add(resources.size() + (long) relations.size());
+        ImportReport report = new ImportReport(id, source.name(), scan.sha256(), "imported", resources.size(),
+                relations.size(), findings.warnings(), millis(start), "transactional", storeMillis);
+        LOG.info("Imported {}: {} resources, {} relations, {} warnings in {} ms (read and check {} ms, write {} ms)",
+                source.name(), report.resources(), report.relations(), report.warnings().size(), report.millis(),
+                (writeStart - start) / 1_000_000, millis(writeStart));
+        return report;
+    }
+
+    /** All files into the empty stores with their bulk mechanisms, chunk by chunk; all or nothing. */
+    private List<ImportReport> bulkImport(List<ImportSource> sources, List<FileScan> scans,
+                                          Map<String, List<String>> declared, ProgressTracker progress) {
+        long start = System.nanoTime();
+        LOG.info("The stores are empty: bulk loading {} file(s), about {} records", sources.size(),
+                scans.stream().mapToLong(s -> s.resources() + s.relations()).sum());
+        List<BatchSummary> summaries = new ArrayList<>();
+        List<Findings> all = new ArrayList<>();
+        Map<String, Long> storeMillis;
+        try (BulkWrite bulk = new BulkWrite(projections, threads)) {
+            List<ImportProblem> problems = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                ImportSource source = sources.get(i);
+                String sha = scans.get(i).sha256();
+                String id = batchId(sha);
+                progress.file(source.name());
+                Findings findings = new Findings(source.name());
+                long[] counts = new long[2];
+                FileRecords.read(source, sha, ontology, properties.chunkResources(), ids -> typesOf(ids, declared, false), chunk -> {
+                    findings.add(chunk);
+                    if (problems.isEmpty() && findings.problems().isEmpty()) {
+                        bulk.add(new ImportBatch(id, source.name(), sha, chunk.resources(), chunk.relations()));
+                        counts[0] += chunk.resources().size();
+                        counts[1] += chunk.relations().size();
+                        progress.add(chunk.records());
+                    } else if (problems.size() + findings.problems().size() >= Findings.MAX) {
+                        throw new FileRecords.Stop();
+                    }
+                });
+                if (counts[0] + counts[1] == 0 && findings.problems().isEmpty() && problems.isEmpty()) {
+                    findings.problem("The file states no resource and no relation.");
+                }
+                problems.addAll(findings.problems());
+                if (problems.size() >= Findings.MAX) {
+                    break;
+                }
+                summaries.add(new BatchSummary(id, source.name(), sha, counts[0], counts[1]));
+                all.add(findings);
             }
+            if (!problems.isEmpty()) {
+                throw new ImportRejectedException(problems.getFirst().file(), problems);
+            }
+            storeMillis = bulk.finish(summaries, sync);
+        }
+        long millis = millis(start);
+        LOG.info("Bulk load of {} file(s) done in {} ms: {} resources, {} relations; store time {}", sources.size(), millis,
+                summaries.stream().mapToLong(BatchSummary::resources).sum(),
+                summaries.stream().mapToLong(BatchSummary::relations).sum(), storeMillis);
+        List<ImportReport> reports = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            BatchSummary b = summaries.get(i);
+            reports.add(new ImportReport(b.id(), b.file(), b.sha256(), "imported", b.resources(), b.relations(),
+                    all.get(i).warnings(), millis, "bulk", storeMillis));
         }
         return reports;
+    }
+
+    /**
+     * Classes of resources a chunk names but does not describe: from this import's files first,
+     * then (unless the graph is known to be empty) from the graph.
+     */
+    private Map<String, List<String>> typesOf(Collection<String> ids, Map<String, List<String>> declared, boolean graphToo) {
+        Map<String, List<String>> types = new HashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (String id : ids) {
+            List<String> known = declared.get(id);
+            if (known != null && !known.isEmpty()) {
+                types.put(id, known);
+            } else {
+                rest.add(id);
+            }
+        }
+        if (graphToo && !rest.isEmpty()) {
+            types.putAll(graph.typesOf(rest));
+        }
+        return types;
+    }
+
+    private static ImportRejectedException rejected(String file, String message) {
+        return new ImportRejectedException(file, List.of(new ImportProblem(file, null, null, null, message)));
+    }
+
+    private static String batchId(String sha256) {
+        return "batch-" + sha256.substring(0, 16);
     }
 
     /**
@@ -270,13 +397,5 @@ public class ImportService {
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dir           folder of data files loaded at start ({@code *.ttl})
  * @param loadAtStartup load files from {@code dir} at start that the ledger does not have yet
  * @param batchSize     rows per {@code UNWIND} statement when writing to Neo4j
+ * @param chunkResources resources read, checked and written as one chunk: a larger chunk means
+ *                      fewer, larger transactions and more memory while importing
  * @param commandLine   files or folders to import and then exit (set by {@code import FILE...}
  *                      on the command line; empty for the service)
  */
@@ -18,5 +20,6 @@ record ImportingProperties(
         @DefaultValue("import") Path dir,
         @DefaultValue("true") boolean loadAtStartup,
         @DefaultValue("5000") int batchSize,
+        @DefaultValue("5000") int chunkResources,
         @DefaultValue("") java.util.List<Path> commandLine) {
 }

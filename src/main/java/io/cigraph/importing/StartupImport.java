@@ -37,17 +37,14 @@ class StartupImport {
             LOG.warn("Import folder {} does not exist: nothing loaded at start", dir.toAbsolutePath());
             return;
         }
-        for (Path file : turtleFiles(dir)) {
-            try {
-                ImportReport report = imports.importTurtle(file.getFileName().toString(), Files.readAllBytes(file), false);
-                LOG.info("{}: {} (batch {})", file.getFileName(), report.status(), report.batch());
+        try {
+            for (ImportReport report : imports.importFiles(turtleFiles(dir), false, ImportProgress.Listener.NONE)) {
+                LOG.info("{}: {} (batch {}, {})", report.file(), report.status(), report.batch(), report.mode());
                 report.warnings().forEach(w -> LOG.warn("{} line {}: {} {}: {}", w.file(), w.line(), w.record(), w.field(), w.message()));
-            } catch (ImportRejectedException e) {
-                e.problems().forEach(p -> LOG.error("{} line {}: {} {}: {}", p.file(), p.line(), p.record(), p.field(), p.message()));
-                throw e;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
             }
+        } catch (ImportRejectedException e) {
+            e.problems().forEach(p -> LOG.error("{} line {}: {} {}: {}", p.file(), p.line(), p.record(), p.field(), p.message()));
+            throw e;
         }
     }
 

@@ -1,10 +1,12 @@
 package io.cigraph.importing;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -17,7 +19,6 @@ import org.apache.jena.riot.system.ParserProfileStd;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.graph.GraphFactory;
 
@@ -38,24 +39,78 @@ final class TurtleFile {
         this.syntaxErrors = syntaxErrors;
     }
 
+    /** Parses a whole file into one graph; for files known to be small (tests, fixtures). */
     static TurtleFile parse(String fileName, byte[] content, String baseIri) {
-        Graph graph = GraphFactory.createGraphMem();
-        Map<Triple, Long> lines = new HashMap<>();
+        List<TurtleFile> chunks = new ArrayList<>();
+        List<ImportProblem> errors = parseChunks(fileName, new ByteArrayInputStream(content), baseIri, Integer.MAX_VALUE, chunks::add);
+        Graph graph = chunks.isEmpty() ? GraphFactory.createGraphMem() : chunks.getFirst().graph;
+        Map<Triple, Long> lines = chunks.isEmpty() ? Map.of() : chunks.getFirst().lines;
+        return new TurtleFile(graph, lines, errors);
+    }
+
+    /**
+     * Parses a file as it streams in, handing over a chunk each time {@code subjects} resources
+     * have been read and the next one begins, so that no more than a chunk is ever held. A chunk
+     * ends only where a new named subject starts: a resource's block, with the annotations of
+     * its relations, stays in one chunk. Returns the syntax errors; chunks before the first fatal
+     * one have been handed over.
+     */
+    static List<ImportProblem> parseChunks(String fileName, InputStream in, String baseIri, int subjects,
+                                           Consumer<TurtleFile> chunk) {
         List<ImportProblem> errors = new ArrayList<>();
+        LineSink sink = new LineSink() {
+            private Graph graph = GraphFactory.createGraphMem();
+            private Map<Triple, Long> lines = new HashMap<>();
+            private Node subject;
+            private int count;
+
+            @Override
+            public void triple(Triple t, long line) {
+                if (t.getSubject().isURI() && !t.getSubject().equals(subject)) {
+                    subject = t.getSubject();
+                    if (++count > subjects) {
+                        finish();
+                        count = 1;
+                    }
+                }
+                graph.add(t);
+                lines.putIfAbsent(t, line);
+            }
+
+            @Override
+            public void finish() {
+                if (!graph.isEmpty()) {
+                    chunk.accept(new TurtleFile(graph, lines, List.of()));
+                }
+                graph = GraphFactory.createGraphMem();
+                lines = new HashMap<>();
+            }
+        };
+        parse(fileName, in, baseIri, sink, errors);
+        return errors;
+    }
+
+    /** Runs Jena's Turtle parser, giving the sink each triple with its line. */
+    static void parse(String fileName, InputStream in, String baseIri, LineSink sink, List<ImportProblem> errors) {
         ErrorHandler handler = new CollectingErrorHandler(fileName, errors);
         ParserProfileStd profile = new ParserProfileStd(RiotLib.factoryRDF(), handler,
                 IRIxResolver.create().base(baseIri).build(), PrefixMapFactory.create(),
                 RIOT.getContext().copy(), true, false) {
             @Override
             public Triple createTriple(Node s, Node p, Node o, long line, long col) {
-                Triple t = super.createTriple(s, p, o, line, col);
-                lines.putIfAbsent(t, line);
-                return t;
+                // The parser creates each triple right before it sends it on: the sink takes its line from here.
+                sink.line = line;
+                return super.createTriple(s, p, o, line, col);
             }
         };
-        StreamRDF sink = StreamRDFLib.graph(graph);
         try {
-            var tokenizer = TokenizerText.create().source(new ByteArrayInputStream(content)).errorHandler(handler).build();
+            // The tokenizer closes its input at the end; the caller still reads the rest for the file's hash.
+            InputStream unclosed = new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            };
+            var tokenizer = TokenizerText.create().source(unclosed).errorHandler(handler).build();
             sink.start();
             new LangTurtle(tokenizer, profile, sink).parse();
             sink.finish();
@@ -64,7 +119,43 @@ final class TurtleFile {
                 errors.add(new ImportProblem(fileName, null, null, null, "Turtle syntax error: " + e.getMessage()));
             }
         }
-        return new TurtleFile(graph, lines, errors);
+    }
+
+    /** A parse sink that is told the line of each triple. */
+    abstract static class LineSink implements StreamRDF {
+
+        private long line;
+
+        abstract void triple(Triple t, long line);
+
+        @Override
+        public final void triple(Triple triple) {
+            triple(triple, line);
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad quad) {
+        }
+
+        @Override
+        public void base(String base) {
+        }
+
+        @Override
+        public void prefix(String prefix, String iri) {
+        }
+
+        @Override
+        public void version(String version) {
+        }
+
+        @Override
+        public void finish() {
+        }
     }
 
     Graph graph() {

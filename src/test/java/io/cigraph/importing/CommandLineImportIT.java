@@ -31,8 +31,8 @@ class CommandLineImportIT extends IntegrationTest {
     void importsTheNamedFilesAndShowsProgress() {
         Run run = run("src/test/resources/importing/valid-addition.ttl", "import");
         assertThat(run.status()).isZero();
-        assertThat(run.output()).contains("file 1/2 valid-addition.ttl", "file 2/2 huawei-ecosystem.ttl: unchanged", "100%",
-                "resources/s", "left");
+        assertThat(run.output()).contains("file 1/2 valid-addition.ttl: imported (transactional)",
+                "file 2/2 huawei-ecosystem.ttl: unchanged", "100%", "records/s", "left");
         assertThat(count("MATCH (n:Resource {id: 'acme-watch-1'}) RETURN count(n)", Map.of())).isEqualTo(1);
     }
 

@@ -41,7 +41,7 @@ public final class TestBatches {
             if (!turtle.syntaxErrors().isEmpty() || !mapper.problems().isEmpty()) {
                 throw new IllegalArgumentException(name + " has problems: " + turtle.syntaxErrors() + mapper.problems());
             }
-            String sha256 = ImportService.sha256(content);
+            String sha256 = java.util.HexFormat.of().formatHex(FileScan.newDigest().digest(content));
             return new ImportBatch("batch-" + sha256.substring(0, 16), name, sha256, mapped.resources(), mapped.relations());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

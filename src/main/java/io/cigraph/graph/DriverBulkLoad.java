@@ -1,0 +1,78 @@
+package io.cigraph.graph;
+
+import io.cigraph.model.BatchSummary;
+import io.cigraph.model.BulkLoad;
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.RelationRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bulk load into an empty remote Neo4j (a server or cluster the service does not run): there
+ * is no embedded API to reach, so it writes with the transactional path's own statements, one
+ * transaction per chunk, resources first and relations at the end (a file may name a resource
+ * before it describes it; the relations wait in a spool on disk). Closing an unfinished load
+ * deletes what it wrote, which is everything: the graph was empty.
+ */
+final class DriverBulkLoad implements BulkLoad {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriverBulkLoad.class);
+    private static final int REPLAY_CHUNK = 20_000;
+
+    private final Driver driver;
+    private final GraphWrites writes;
+    private final int statementRows;
+    private final RelationSpool relations;
+    private boolean finished;
+
+    DriverBulkLoad(Driver driver, GraphWrites writes, int statementRows, Path spoolDir) {
+        this.driver = driver;
+        this.writes = writes;
+        this.statementRows = statementRows;
+        this.relations = new RelationSpool(spoolDir);
+    }
+
+    @Override
+    public void add(ImportBatch chunk) {
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> writes.writeResources(tx, chunk.resources(), chunk.id(), statementRows));
+        }
+        chunk.relations().forEach(r -> relations.add(r, chunk.id()));
+    }
+
+    @Override
+    public void finish(List<BatchSummary> batches) {
+        try (Session session = driver.session()) {
+            relations.replay(REPLAY_CHUNK, rows -> {
+                List<RelationRecord> records = new ArrayList<>(rows.size());
+                List<String> ids = new ArrayList<>(rows.size());
+                rows.forEach(s -> {
+                    records.add(s.relation());
+                    ids.add(s.batch());
+                });
+                session.executeWriteWithoutResult(tx -> writes.writeRelations(tx, records, ids, statementRows));
+            });
+            session.executeWriteWithoutResult(tx -> batches.forEach(b -> GraphWrites.writeLedger(tx, b)));
+        }
+        finished = true;
+    }
+
+    @Override
+    public void close() {
+        relations.close();
+        if (finished) {
+            return;
+        }
+        try (Session session = driver.session()) {
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            LOG.info("Bulk load abandoned: the graph is empty again");
+        } catch (RuntimeException e) {
+            LOG.error("Could not empty the graph after a failed bulk load", e);
+        }
+    }
+}

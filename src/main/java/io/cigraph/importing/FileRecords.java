@@ -1,0 +1,85 @@
+package io.cigraph.importing;
+
+import io.cigraph.model.RelationRecord;
+import io.cigraph.model.ResourceRecord;
+import io.cigraph.ontology.Ontology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The second pass over a file: its records, chunk by chunk as the parser streams them, each chunk
+ * mapped and checked against the shapes on its own. Only a chunk is in memory at a time.
+ */
+final class FileRecords {
+
+    private FileRecords() {
+    }
+
+    /**
+     * One chunk's records and what the checks found in it.
+     *
+     * @param problems errors: the file must be rejected
+     * @param warnings findings that do not block the import
+     */
+    record Chunk(List<ResourceRecord> resources, List<RelationRecord> relations, List<ImportProblem> problems,
+                 List<ImportProblem> warnings) {
+
+        long records() {
+            return resources.size() + (long) relations.size();
+        }
+    }
+
+    /** Thrown by a chunk consumer that has seen enough: reading stops quietly. */
+    static final class Stop extends RuntimeException {
+
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Reads the file's records.
+     *
+     * @param sha256    the hash the scan found: a file that changed since is rejected
+     * @param resources resources a chunk holds
+     * @param types     the classes of resources a chunk names but does not describe (from the
+     *                  import's other chunks and files, or the graph), by id
+     */
+    static void read(ImportSource source, String sha256, Ontology ontology, int resources,
+                     Function<Collection<String>, Map<String, List<String>>> types, Consumer<Chunk> chunks) {
+        String file = source.name();
+        MessageDigest digest = FileScan.newDigest();
+        List<ImportProblem> syntax;
+        try (InputStream in = new DigestInputStream(source.opener().open(), digest)) {
+            try {
+                syntax = TurtleFile.parseChunks(file, in, ontology.baseIri(), resources, turtle -> {
+                    RecordMapper mapper = new RecordMapper(ontology, file, turtle, types);
+                    RecordMapper.Mapped mapped = mapper.map();
+                    List<ImportProblem> problems = new ArrayList<>(mapper.problems());
+                    problems.addAll(ShapeCheck.check(ontology, file, mapped, turtle, true));
+                    List<ImportProblem> warnings = ShapeCheck.check(ontology, file, mapped, turtle, false);
+                    chunks.accept(new Chunk(mapped.resources(), mapped.relations(), problems, warnings));
+                });
+            } catch (Stop stop) {
+                return;
+            }
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!syntax.isEmpty() || !HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+            throw new ImportRejectedException(file, List.of(new ImportProblem(file, null, null, null,
+                    "The file changed while it was being imported: import it again once it is complete.")));
+        }
+    }
+}
