@@ -18,9 +18,18 @@ import java.util.SplittableRandom;
  * Degrees follow a power law (a few vendors develop a large share of all devices: at a million
  * entities the largest has over 100,000 relations). Files are written in chunks in dependency
  * order, so each file refers only to itself and to files before it, and nothing is held in
- * memory beyond the id lists used to draw relation ends.
+ * memory beyond the id lists used to draw relation ends. Files are large (100,000 resources by
+ * default) so that a load has to stream within a file, as real exports do.
+ *
+ * <p>Beside the main files it writes {@code extra/extra.ttl}: {@value #EXTRA} new devices with
+ * relations into the main graph, for measuring an incremental import into a loaded graph.
  */
 public final class GraphGenerator {
+
+    /** Resources per main file unless told otherwise. */
+    public static final int PER_FILE = 100_000;
+    /** New devices in the extra file. */
+    public static final int EXTRA = 1_000;
 
     static final String[] DEVICE_CLASSES = {"Smartphone", "Smartphone", "Smartphone", "Tablet", "Notebook", "Desktop",
             "Smartwatch", "FitnessBand", "TWSEarbuds", "SmartSpeaker", "SmartTV", "CommercialSmartScreen", "Printer",
@@ -53,6 +62,7 @@ public final class GraphGenerator {
     private final List<Path> files = new ArrayList<>();
     private BufferedWriter out;
     private int inChunk;
+    private String lastLabel;
     private long relations;
     private long written;
 
@@ -63,9 +73,14 @@ public final class GraphGenerator {
     private final List<String> technologies = new ArrayList<>();
     private final List<String> lines = new ArrayList<>();
     private final List<String> devices = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
 
-    /** What was generated: files in import order and counts. */
-    public record Generated(List<Path> files, long entities, long relations) {
+    /**
+     * What was generated: main files in import order, counts, the extra file and its last device's
+     * id and label (to look for once it is imported), and a sample of device labels for searches.
+     */
+    public record Generated(List<Path> files, long entities, long relations, Path extra, String extraId,
+                            String extraLabel, List<String> labels) {
     }
 
     private GraphGenerator(int entities, long seed, int chunk, Path dir) {
@@ -75,13 +90,21 @@ public final class GraphGenerator {
         this.dir = dir;
     }
 
-    /** Generates about {@code entities} resources into {@code dir}, {@code chunk} resources a file. */
+    /**
+     * Generates about {@code entities} resources into {@code dir}, {@code chunk} resources a file,
+     * and the extra file into {@code dir/extra}.
+     */
     public static Generated generate(int entities, long seed, int chunk, Path dir) {
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir.resolve("extra"));
             GraphGenerator g = new GraphGenerator(entities, seed, chunk, dir);
             g.run();
-            return new Generated(List.copyOf(g.files), g.written, g.relations);
+            long entities0 = g.written;
+            long relations0 = g.relations;
+            List<Path> main = List.copyOf(g.files);
+            String last = g.extra(dir.resolve("extra/extra.ttl"));
+            return new Generated(main, entities0, relations0, dir.resolve("extra/extra.ttl"), last,
+                    g.lastLabel, List.copyOf(g.labels));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,17 +197,10 @@ public final class GraphGenerator {
             end();
         }
         for (int i = 0; i < nDevices; i++) {
-            String id = "device-" + i;
-            String type = DEVICE_CLASSES[random.nextInt(DEVICE_CLASSES.length)];
-            entity(id, type, title(name(2)) + " " + (char) ('A' + random.nextInt(26)) + random.nextInt(100) + " " + i, null,
-                    random.nextInt(10) < 3);
-            relation("developedBy", zipf(vendors));
-            relation("partOfSeries", pick(lines));
-            relation("runs", pick(releases));
-            relation("supports", zipf(technologies));
-            relation("availableIn", pick(regions));
-            devices.add(id);
-            end();
+            device(i);
+            if (i % Math.max(1, nDevices / 500) == 0) {
+                labels.add(lastLabel);
+            }
         }
         for (int i = 0; i < nObservations; i++) {
             String id = "observation-" + i;
@@ -198,6 +214,36 @@ public final class GraphGenerator {
             end();
         }
         close();
+    }
+
+    private void device(int i) throws IOException {
+        String id = "device-" + i;
+        String type = DEVICE_CLASSES[random.nextInt(DEVICE_CLASSES.length)];
+        lastLabel = title(name(2)) + " " + (char) ('A' + random.nextInt(26)) + random.nextInt(100) + " " + i;
+        entity(id, type, lastLabel, null, random.nextInt(10) < 3);
+        relation("developedBy", zipf(vendors));
+        relation("partOfSeries", pick(lines));
+        relation("runs", pick(releases));
+        relation("supports", zipf(technologies));
+        relation("availableIn", pick(regions));
+        devices.add(id);
+        end();
+    }
+
+    /**
+     * Writes {@value #EXTRA} new devices, numbered after the main ones and related to main-graph
+     * vendors, series, releases, technologies and regions, into one file; returns the last one's id.
+     */
+    private String extra(Path file) throws IOException {
+        int first = devices.size();
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        out.write(PREFIXES);
+        inChunk = Integer.MIN_VALUE; // one file, whatever the chunk size
+        for (int i = first; i < first + EXTRA; i++) {
+            device(i);
+        }
+        close();
+        return devices.getLast();
     }
 
     private void entity(String id, String type, String label, String description, boolean chinese) throws IOException {
