@@ -1,0 +1,89 @@
+package io.cigraph.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time to ready with the graph on disk: the packaged service started as a separate JVM with
+ * {@code -Xmx2g} on the benchmark's data folders (nothing to import: an empty import folder, and
+ * loading at start off), timed from process start until {@code /actuator/health/readiness}
+ * answers UP. A separate process, so no class, JIT or page state of the benchmark JVM helps it.
+ */
+final class ColdStart {
+
+    private static final Duration LIMIT = Duration.ofMinutes(5);
+
+    /** Seconds from launch to ready and the process's peak resident memory in MiB. */
+    record Result(double seconds, long peakRssMiB) {
+    }
+
+    private ColdStart() {
+    }
+
+    static Result measure(Path jar, Path work) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the benchmark with 'package' before 'exec:exec'.");
+        }
+        Path emptyImports = Files.createDirectories(work.resolve("cold-start-import"));
+        int port = freePort();
+        Path log = work.resolve("cold-start.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--cigraph.graph.embedded.dir=" + work.resolve("neo4j").toAbsolutePath(),
+                "--cigraph.rdf.dir=" + work.resolve("tdb2").toAbsolutePath(),
+                "--cigraph.search.dir=" + work.resolve("index").toAbsolutePath(),
+                "--cigraph.graph.embedded.bolt-port=0",
+                "--cigraph.import.dir=" + emptyImports.toAbsolutePath(),
+                "--cigraph.import.load-at-startup=false",
+                "--management.endpoint.health.probes.enabled=true");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitReady(process, URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), log);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(seconds, Memory.peakRssMiB(process.pid()));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static void awaitReady(Process process, URI readiness, Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service ended with " + process.exitValue() + " before it was ready; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("The service was not ready within " + LIMIT + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.cigraph.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the three raw loads on the same files, one after the other, each alone in a fresh folder,
+ * and sets our load beside them: per store, end to end against the slowest raw load and against
+ * their sum, and our Neo4j write rate against the raw driver's.
+ */
+final class LoadComparison {
+
+    private LoadComparison() {
+    }
+
+    static void compare(Report.Section rows, GraphGenerator.Generated data, OurLoad ours, Path work) throws Exception {
+        List<Path> files = data.files();
+        long records = data.entities() + data.relations();
+
+        double neo4j = RawNeo4jLoad.load(files, work.resolve("raw-neo4j"));
+        ScaleBenchmark.deleteTree(work.resolve("raw-neo4j"));
+        RawTdb2Load.Result tdb2 = RawTdb2Load.load(files, work.resolve("raw-tdb2"));
+        ScaleBenchmark.deleteTree(work.resolve("raw-tdb2"));
+        RawLuceneLoad.Result lucene = RawLuceneLoad.load(files, work.resolve("raw-lucene"));
+        ScaleBenchmark.deleteTree(work.resolve("raw-lucene"));
+
+        double slowest = Math.max(neo4j, Math.max(tdb2.seconds(), lucene.seconds()));
+        String slowestName = slowest == neo4j ? "Neo4j" : slowest == tdb2.seconds() ? "TDB2" : "Lucene";
+        double sum = neo4j + tdb2.seconds() + lucene.seconds();
+        rows.target("load end to end / slowest raw store load", Report.seconds(ours.seconds()),
+                Report.seconds(slowest) + " (" + slowestName + ")", Report.ratio(ours.seconds() / slowest), "≤ 1.2",
+                ours.seconds() / slowest <= 1.2, "ours: " + Report.perSecond(records, ours.seconds()) + " records");
+        rows.target("load end to end / sum of the three raw loads", Report.seconds(ours.seconds()), Report.seconds(sum),
+                Report.ratio(ours.seconds() / sum), "≤ 0.7", ours.seconds() / sum <= 0.7, "");
+
+        double ourNeo4j = ours.store("neo4j");
+        rows.add("Neo4j part", Report.seconds(ourNeo4j), Report.seconds(neo4j), Report.ratio(ourNeo4j / neo4j),
+                "raw: driver UNWIND ... MERGE, 10k rows a statement, parse excluded");
+        rows.target("Neo4j write rate (nodes + relationships)", Report.perSecond(records, ourNeo4j),
+                Report.perSecond(records, neo4j), Report.ratio(neo4j / ourNeo4j) + "x", "≥ 3x", neo4j / ourNeo4j >= 3, "");
+        double ourTdb2 = ours.store("tdb2");
+        rows.add("TDB2 part", Report.seconds(ourTdb2), Report.seconds(tdb2.seconds()), Report.ratio(ourTdb2 / tdb2.seconds()),
+                "raw: parallel loader, " + Report.count(tdb2.triples()) + " triples, parse included");
+        double ourLucene = ours.store("lucene");
+        rows.add("Lucene part", Report.seconds(ourLucene), Report.seconds(lucene.seconds()),
+                Report.ratio(ourLucene / lucene.seconds()),
+                "raw: StandardAnalyzer, " + Report.count(lucene.documents()) + " docs (resources + relations), parse excluded");
+    }
+}
