@@ -5,16 +5,12 @@ import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.List;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
-import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
@@ -59,9 +55,8 @@ final class EmbeddedBulkLoad implements BulkLoad {
         try (Transaction tx = db.beginTx()) {
             for (ResourceRecord r : chunk.resources()) {
                 long existing = nodes.getIfAbsent(r.id(), -1);
-                Node node = existing < 0 ? tx.createNode() : clear(tx.getNodeById(existing));
-                writes.labels(r).forEach(l -> node.addLabel(Label.label(l)));
-                GraphWrites.resourceProperties(r, chunk.id()).forEach((k, v) -> node.setProperty(k, storable(k, v)));
+                Node node = existing < 0 ? tx.createNode() : tx.getNodeById(existing);
+                EmbeddedWrites.replace(node, writes.labels(r), GraphWrites.resourceProperties(r, chunk.id()));
                 nodes.put(r.id(), node.getId());
             }
             for (RelationRecord r : chunk.relations()) {
@@ -83,15 +78,7 @@ final class EmbeddedBulkLoad implements BulkLoad {
         long late = waiting.size();
         waiting.replay(REPLAY_CHUNK, rows -> inTransaction(tx -> rows.forEach(s -> create(tx, s.relation(), s.batch()))));
         restated.replay(REPLAY_CHUNK, rows -> inTransaction(tx -> rows.forEach(s -> update(tx, s.relation(), s.batch()))));
-        inTransaction(tx -> batches.forEach(b -> {
-            Node ledger = tx.createNode(Label.label("ImportBatch"));
-            ledger.setProperty("sha256", b.sha256());
-            ledger.setProperty("id", b.id());
-            ledger.setProperty("file", b.file());
-            ledger.setProperty("importedAt", ZonedDateTime.now());
-            ledger.setProperty("resources", b.resources());
-            ledger.setProperty("relations", b.relations());
-        }));
+        inTransaction(tx -> batches.forEach(b -> EmbeddedWrites.ledger(tx, b)));
         finished = true;
         LOG.info("Neo4j bulk load finished: {} nodes; {} relations waited for an end, {} were restated ({} ms to finish)",
                 nodes.size(), late, restated.size(), (System.nanoTime() - start) / 1_000_000);
@@ -114,62 +101,19 @@ final class EmbeddedBulkLoad implements BulkLoad {
         Node a = tx.getNodeById(nodes.get(r.subject()));
         Node b = tx.getNodeById(nodes.get(r.object()));
         Relationship rel = a.createRelationshipTo(b, RelationshipType.withName(writes.relationshipType(r)));
-        GraphWrites.relationProperties(r, batch).forEach(rel::setProperty);
+        EmbeddedWrites.replace(rel, GraphWrites.relationProperties(r, batch));
     }
 
     /** A relation stated again: its provenance replaces the earlier one's, as {@code MERGE ... SET} does. */
     private void update(Transaction tx, RelationRecord r, String batch) {
-        Node a = tx.getNodeById(nodes.get(r.subject()));
-        Node b = tx.getNodeById(nodes.get(r.object()));
-        RelationshipType type = RelationshipType.withName(writes.relationshipType(r));
-        // Walk the end with fewer such relationships: one of them may be a supernode.
-        boolean fromA = a.getDegree(type, Direction.OUTGOING) <= b.getDegree(type, Direction.INCOMING);
-        Relationship found = null;
-        try (ResourceIterator<Relationship> rels = (fromA ? a.getRelationships(Direction.OUTGOING, type)
-                : b.getRelationships(Direction.INCOMING, type)).iterator()) {
-            while (found == null && rels.hasNext()) {
-                Relationship rel = rels.next();
-                if (rel.getOtherNodeId(fromA ? a.getId() : b.getId()) == (fromA ? b.getId() : a.getId())) {
-                    found = rel;
-                }
-            }
-        }
+        Relationship found = EmbeddedWrites.find(tx.getNodeById(nodes.get(r.subject())), tx.getNodeById(nodes.get(r.object())),
+                RelationshipType.withName(writes.relationshipType(r)));
         if (found == null) {
             // Only a hash collision gets here: the relation is new after all.
             create(tx, r, batch);
-            return;
+        } else {
+            EmbeddedWrites.replace(found, GraphWrites.relationProperties(r, batch));
         }
-        for (String key : found.getPropertyKeys()) {
-            found.removeProperty(key);
-        }
-        GraphWrites.relationProperties(r, batch).forEach(found::setProperty);
-    }
-
-    private static Node clear(Node node) {
-        node.getLabels().forEach(node::removeLabel);
-        for (String key : node.getPropertyKeys()) {
-            node.removeProperty(key);
-        }
-        return node;
-    }
-
-    /** Neo4j stores lists as arrays of one type; the driver converts them, here it is done by hand. */
-    private static Object storable(String key, Object value) {
-        if (!(value instanceof List<?> list)) {
-            return value;
-        }
-        if (list.isEmpty()) {
-            return new String[0];
-        }
-        Class<?> type = list.getFirst().getClass();
-        if (list.stream().anyMatch(v -> v.getClass() != type)) {
-            throw new IllegalArgumentException("Property '" + key + "' mixes values of different types: " + list);
-        }
-        Object array = Array.newInstance(type, list.size());
-        for (int i = 0; i < list.size(); i++) {
-            Array.set(array, i, list.get(i));
-        }
-        return array;
     }
 
     private void inTransaction(java.util.function.Consumer<Transaction> work) {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process Neo4j Community server with Bolt on loopback. The application talks to it through
- * the driver, exactly as it would to a remote server; only a bulk load into the empty database
- * uses the embedded API.
+ * the driver, exactly as it would to a remote server; imports write through the embedded API
+ * unless configured otherwise.
  */
 final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -27,10 +27,12 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService service;
     private final URI boltUri;
     private final java.nio.file.Path dir;
+    private final boolean directWrites;
 
     EmbeddedNeo4j(GraphProperties.Embedded settings) {
         long start = System.nanoTime();
         this.dir = settings.dir().toAbsolutePath();
+        this.directWrites = settings.directWrites();
         this.service = new DatabaseManagementServiceBuilder(settings.dir().toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltAddress(), settings.boltPort()))
@@ -57,9 +59,13 @@ final class EmbeddedNeo4j implements AutoCloseable {
         return boltUri;
     }
 
-    /** The database itself, for the one job the driver is too slow for: a bulk load into it while empty. */
-    org.neo4j.graphdb.GraphDatabaseService database() {
-        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    /**
+     * The database itself, for imports, where the driver is the slow part, unless configured to
+     * write through the driver as well; empty then.
+     */
+    java.util.Optional<org.neo4j.graphdb.GraphDatabaseService> directWrites() {
+        return directWrites ? java.util.Optional.of(service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+                : java.util.Optional.empty();
     }
 
     /** Where a bulk load keeps its spool: beside the database, on the disk that has room for it. */

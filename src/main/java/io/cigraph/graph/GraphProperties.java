@@ -34,11 +34,15 @@ record GraphProperties(
      * @param boltAddress address the Bolt connector listens on (loopback by default: not exposed)
      * @param boltPort    Bolt port; 0 picks a free port
      * @param pageCache   Neo4j page cache size
+     * @param directWrites write imports through Neo4j's embedded API (no Cypher to plan, no Bolt to
+     *                    cross); {@code false} writes through the driver, exactly as against a remote
+     *                    server. Reads always go through the driver.
      */
     record Embedded(
             @DefaultValue("data/neo4j") Path dir,
             @DefaultValue("127.0.0.1") String boltAddress,
             @DefaultValue("7687") int boltPort,
-            @DefaultValue("256MB") DataSize pageCache) {
+            @DefaultValue("256MB") DataSize pageCache,
+            @DefaultValue("true") boolean directWrites) {
     }
 }

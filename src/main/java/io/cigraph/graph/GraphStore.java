@@ -75,8 +75,15 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         return "neo4j";
     }
 
-    /** Writes a batch in one open transaction, in chunks of {@code chunkSize} rows a statement. */
+    /**
+     * Writes a batch in one open transaction: through the embedded API when Neo4j runs in-process,
+     * else with Cypher, {@code chunkSize} rows a statement.
+     */
     public Staged stage(ImportBatch batch, int chunkSize) {
+        EmbeddedNeo4j neo4j = embedded.getIfAvailable();
+        if (neo4j != null && neo4j.directWrites().isPresent()) {
+            return EmbeddedStage.stage(neo4j.directWrites().get(), writes, batch);
+        }
         Session session = driver.session();
         Transaction tx;
         try {
@@ -126,14 +133,14 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     }
 
     /**
-     * A bulk load into the empty graph: through the embedded API when Neo4j runs in-process, else
-     * through the driver with the transactional path's statements.
+     * A bulk load into the empty graph: through the embedded API when Neo4j runs in-process (and
+     * direct writes are on), else through the driver with the transactional path's statements.
      */
     @Override
     public BulkLoad bulkLoad() {
         EmbeddedNeo4j neo4j = embedded.getIfAvailable();
-        if (neo4j != null) {
-            return new EmbeddedBulkLoad(neo4j.database(), writes, neo4j.spoolDir());
+        if (neo4j != null && neo4j.directWrites().isPresent()) {
+            return new EmbeddedBulkLoad(neo4j.directWrites().get(), writes, neo4j.spoolDir());
         }
         return new DriverBulkLoad(driver, writes, DEFAULT_CHUNK, Path.of(System.getProperty("java.io.tmpdir"), "cigraph-bulk-spool"));
     }

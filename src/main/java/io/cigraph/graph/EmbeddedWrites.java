@@ -1,0 +1,101 @@
+package io.cigraph.graph;
+
+import io.cigraph.model.BatchSummary;
+import java.lang.reflect.Array;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Entity;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * Writing nodes and relationships through the embedded API with the same result as the Cypher
+ * statements of {@link GraphWrites}: {@code SET n = props} replaces every property, labels are
+ * exactly the record's, and a relationship is one per (start, type, end).
+ */
+final class EmbeddedWrites {
+
+    static final Label RESOURCE = Label.label("Resource");
+    static final Label IMPORT_BATCH = Label.label("ImportBatch");
+
+    private EmbeddedWrites() {
+    }
+
+    /** Gives the node exactly these labels and properties. */
+    static void replace(Node node, List<String> labels, Map<String, Object> properties) {
+        for (Label l : node.getLabels()) {
+            if (!labels.contains(l.name())) {
+                node.removeLabel(l);
+            }
+        }
+        labels.forEach(l -> node.addLabel(Label.label(l)));
+        replace((Entity) node, properties);
+    }
+
+    /** Gives the node or relationship exactly these properties. */
+    static void replace(Entity entity, Map<String, Object> properties) {
+        for (String key : entity.getPropertyKeys()) {
+            if (!properties.containsKey(key)) {
+                entity.removeProperty(key);
+            }
+        }
+        properties.forEach((k, v) -> entity.setProperty(k, storable(k, v)));
+    }
+
+    /** The relationship of this type from {@code a} to {@code b}, or {@code null}. */
+    static Relationship find(Node a, Node b, RelationshipType type) {
+        // Walk the end with fewer such relationships: the other may be a supernode.
+        boolean fromA = a.getDegree(type, Direction.OUTGOING) <= b.getDegree(type, Direction.INCOMING);
+        Node near = fromA ? a : b;
+        Node far = fromA ? b : a;
+        try (ResourceIterator<Relationship> rels = near.getRelationships(fromA ? Direction.OUTGOING : Direction.INCOMING, type)
+                .iterator()) {
+            while (rels.hasNext()) {
+                Relationship rel = rels.next();
+                if (rel.getOtherNode(near).equals(far)) {
+                    return rel;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Records a batch in the ledger unless it is there, as the Cypher ledger's {@code MERGE ... ON CREATE} does. */
+    static void ledger(Transaction tx, BatchSummary b) {
+        if (tx.findNode(IMPORT_BATCH, "sha256", b.sha256()) != null) {
+            return;
+        }
+        Node ledger = tx.createNode(IMPORT_BATCH);
+        ledger.setProperty("sha256", b.sha256());
+        ledger.setProperty("id", b.id());
+        ledger.setProperty("file", b.file());
+        ledger.setProperty("importedAt", ZonedDateTime.now());
+        ledger.setProperty("resources", b.resources());
+        ledger.setProperty("relations", b.relations());
+    }
+
+    /** Neo4j stores lists as arrays of one type; the driver converts them, here it is done by hand. */
+    private static Object storable(String key, Object value) {
+        if (!(value instanceof List<?> list)) {
+            return value;
+        }
+        if (list.isEmpty()) {
+            return new String[0];
+        }
+        Class<?> type = list.getFirst().getClass();
+        if (list.stream().anyMatch(v -> v.getClass() != type)) {
+            throw new IllegalArgumentException("Property '" + key + "' mixes values of different types: " + list);
+        }
+        Object array = Array.newInstance(type, list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Array.set(array, i, list.get(i));
+        }
+        return array;
+    }
+}
