@@ -14,10 +14,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
@@ -51,34 +53,55 @@ final class RecordQuads {
     }
 
     /**
-     * Adds a batch. With {@code replace}, what the store already says about the batch's resources
-     * (names, types, properties) and the provenance of its relations is replaced rather than added
-     * to, so that writing the same batch twice leaves the same dataset, as in the graph. A rebuild
-     * into an empty store skips that lookup.
+     * Adds a batch to a dataset in a write transaction. With {@code replace}, what the store already
+     * says about the batch's resources (names, types, properties) and the provenance of its
+     * relations is replaced rather than added to, so that writing the same batch twice leaves the
+     * same dataset, as in the graph. A rebuild into an empty store skips that lookup.
      */
     void write(DatasetGraph dsg, ImportBatch batch, boolean replace) {
+        write(dsg::add, batch, replace ? new Replacing(dsg) : Replacing.NOTHING);
+    }
+
+    /** Adds a batch to a loader's stream: a bulk load into an empty store has nothing to replace. */
+    void write(StreamRDF stream, ImportBatch batch) {
+        write(stream::quad, batch, Replacing.NOTHING);
+    }
+
+    private void write(Consumer<Quad> out, ImportBatch batch, Replacing replacing) {
         for (ResourceRecord r : batch.resources()) {
             Node s = resource(r.id());
-            if (replace) {
-                removeDescription(dsg, s);
-            }
-            addResource(dsg, s, r);
+            replacing.description(s);
+            addResource(out, s, r);
         }
         for (RelationRecord r : batch.relations()) {
-            addRelation(dsg, r, replace);
+            addRelation(out, r, replacing);
         }
     }
 
+    /** Marks a batch as held, replacing what the ledger said of it. */
     void ledger(DatasetGraph dsg, String sha256, String batchId, String file) {
-        Node b = NodeFactory.createURI("urn:cigraph:batch:" + sha256);
-        dsg.deleteAny(RdfGraphs.LEDGER, b, Node.ANY, Node.ANY);
-        dsg.add(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_SHA256, NodeFactory.createLiteralString(sha256));
+        dsg.deleteAny(RdfGraphs.LEDGER, batchNode(sha256), Node.ANY, Node.ANY);
+        ledger(dsg::add, sha256, batchId, file);
+    }
+
+    /** Marks a batch as held in an empty store being loaded. */
+    void ledger(StreamRDF stream, String sha256, String batchId, String file) {
+        ledger(stream::quad, sha256, batchId, file);
+    }
+
+    private static void ledger(Consumer<Quad> out, String sha256, String batchId, String file) {
+        Node b = batchNode(sha256);
+        out.accept(new Quad(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_SHA256, NodeFactory.createLiteralString(sha256)));
         if (batchId != null) {
-            dsg.add(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_ID, NodeFactory.createLiteralString(batchId));
+            out.accept(new Quad(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_ID, NodeFactory.createLiteralString(batchId)));
         }
         if (file != null) {
-            dsg.add(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_FILE, NodeFactory.createLiteralString(file));
+            out.accept(new Quad(RdfGraphs.LEDGER, b, RdfGraphs.BATCH_FILE, NodeFactory.createLiteralString(file)));
         }
+    }
+
+    private static Node batchNode(String sha256) {
+        return NodeFactory.createURI("urn:cigraph:batch:" + sha256);
     }
 
     Node resource(String id) {
@@ -89,35 +112,24 @@ final class RecordQuads {
         return NodeFactory.createURI(ontology.termIri(name));
     }
 
-    private void removeDescription(DatasetGraph dsg, Node s) {
-        List<Quad> stale = new ArrayList<>();
-        dsg.find(RdfGraphs.DATA, s, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (q.getObject().isLiteral() || q.getPredicate().equals(TYPE)) {
-                stale.add(q);
-            }
-        });
-        dsg.find(RdfGraphs.INFERRED, s, TYPE, Node.ANY).forEachRemaining(stale::add);
-        stale.forEach(dsg::delete);
-    }
-
-    private void addResource(DatasetGraph dsg, Node s, ResourceRecord r) {
+    private void addResource(Consumer<Quad> out, Node s, ResourceRecord r) {
         for (String type : r.types()) {
-            dsg.add(RdfGraphs.DATA, s, TYPE, term(type));
+            out.accept(new Quad(RdfGraphs.DATA, s, TYPE, term(type)));
         }
         Set<String> implied = new LinkedHashSet<>(ontology.withSuperclasses(r.types()));
         implied.removeAll(r.types());
         for (String type : implied) {
-            dsg.add(RdfGraphs.INFERRED, s, TYPE, term(type));
+            out.accept(new Quad(RdfGraphs.INFERRED, s, TYPE, term(type)));
         }
         if (r.label() != null) {
-            dsg.add(RdfGraphs.DATA, s, LABEL, NodeFactory.createLiteralString(r.label()));
+            out.accept(new Quad(RdfGraphs.DATA, s, LABEL, NodeFactory.createLiteralString(r.label())));
         }
         for (Alias a : r.aliases()) {
-            dsg.add(RdfGraphs.DATA, s, ALT_LABEL, a.language().isEmpty()
-                    ? NodeFactory.createLiteralString(a.text()) : NodeFactory.createLiteralLang(a.text(), a.language()));
+            out.accept(new Quad(RdfGraphs.DATA, s, ALT_LABEL, a.language().isEmpty()
+                    ? NodeFactory.createLiteralString(a.text()) : NodeFactory.createLiteralLang(a.text(), a.language())));
         }
         if (r.description() != null) {
-            dsg.add(RdfGraphs.DATA, s, DESCRIPTION, NodeFactory.createLiteralString(r.description()));
+            out.accept(new Quad(RdfGraphs.DATA, s, DESCRIPTION, NodeFactory.createLiteralString(r.description())));
         }
         for (Map.Entry<String, Object> e : r.properties().entrySet()) {
             Node p = term(e.getKey());
@@ -125,34 +137,30 @@ final class RecordQuads {
                     .filter(l -> !l.isEmpty()).map(List::getFirst).orElse("");
             Iterable<?> values = e.getValue() instanceof List<?> list ? list : List.of(e.getValue());
             for (Object v : values) {
-                dsg.add(RdfGraphs.DATA, s, p, literal(v, range));
+                out.accept(new Quad(RdfGraphs.DATA, s, p, literal(v, range)));
             }
         }
     }
 
-    private void addRelation(DatasetGraph dsg, RelationRecord r, boolean replace) {
+    private void addRelation(Consumer<Quad> out, RelationRecord r, Replacing replacing) {
         Node s = resource(r.subject());
         Node p = term(r.predicate());
         Node o = resource(r.object());
         Triple stated = Triple.create(s, p, o);
-        dsg.add(new Quad(RdfGraphs.DATA, stated));
+        out.accept(new Quad(RdfGraphs.DATA, stated));
         Node quoted = NodeFactory.createTripleTerm(stated);
-        if (replace) {
-            List<Node> reifiers = new ArrayList<>();
-            dsg.find(RdfGraphs.DATA, Node.ANY, RdfGraphs.REIFIES, quoted).forEachRemaining(q -> reifiers.add(q.getSubject()));
-            reifiers.forEach(reifier -> dsg.deleteAny(RdfGraphs.DATA, reifier, Node.ANY, Node.ANY));
-        }
+        replacing.provenance(quoted);
         Provenance prov = r.provenance();
         if (!Provenance.NONE.equals(prov)) {
             Node reifier = NodeFactory.createBlankNode();
-            dsg.add(RdfGraphs.DATA, reifier, RdfGraphs.REIFIES, quoted);
-            addIfPresent(dsg, reifier, "source", prov.source() == null ? null : resource(prov.source()));
-            addIfPresent(dsg, reifier, "evidence", prov.evidence() == null ? null : NodeFactory.createLiteralString(prov.evidence()));
-            addIfPresent(dsg, reifier, "confidence", prov.confidence() == null ? null : literal(prov.confidence(), "xsd:decimal"));
-            addIfPresent(dsg, reifier, "validFrom", prov.validFrom() == null ? null : literal(prov.validFrom(), ""));
-            addIfPresent(dsg, reifier, "validTo", prov.validTo() == null ? null : literal(prov.validTo(), ""));
+            out.accept(new Quad(RdfGraphs.DATA, reifier, RdfGraphs.REIFIES, quoted));
+            addIfPresent(out, reifier, "source", prov.source() == null ? null : resource(prov.source()));
+            addIfPresent(out, reifier, "evidence", prov.evidence() == null ? null : NodeFactory.createLiteralString(prov.evidence()));
+            addIfPresent(out, reifier, "confidence", prov.confidence() == null ? null : literal(prov.confidence(), "xsd:decimal"));
+            addIfPresent(out, reifier, "validFrom", prov.validFrom() == null ? null : literal(prov.validFrom(), ""));
+            addIfPresent(out, reifier, "validTo", prov.validTo() == null ? null : literal(prov.validTo(), ""));
         }
-        implied(r.predicate(), s, o, stated).forEach(t -> dsg.add(new Quad(RdfGraphs.INFERRED, t)));
+        implied(r.predicate(), s, o, stated).forEach(t -> out.accept(new Quad(RdfGraphs.INFERRED, t)));
     }
 
     /**
@@ -178,9 +186,9 @@ final class RecordQuads {
         p.superProperties().forEach(sp -> out.add(Triple.create(s, term(sp), o)));
     }
 
-    private void addIfPresent(DatasetGraph dsg, Node reifier, String property, Node value) {
+    private void addIfPresent(Consumer<Quad> out, Node reifier, String property, Node value) {
         if (value != null) {
-            dsg.add(RdfGraphs.DATA, reifier, term(property), value);
+            out.accept(new Quad(RdfGraphs.DATA, reifier, term(property), value));
         }
     }
 
@@ -201,5 +209,44 @@ final class RecordQuads {
             case String s when "xsd:gYear".equals(range) -> NodeFactory.createLiteralDT(s, XSDDatatype.XSDgYear);
             default -> NodeFactory.createLiteralString(v.toString());
         };
+    }
+
+    /**
+     * What writing into a non-empty dataset first removes: the earlier description of a resource
+     * (its literals and types, stated and implied) and the earlier provenance of a relation, so a
+     * record replaces what a previous import said. Writing into an empty store replaces nothing.
+     */
+    private static class Replacing {
+
+        static final Replacing NOTHING = new Replacing(null);
+
+        private final DatasetGraph dsg;
+
+        Replacing(DatasetGraph dsg) {
+            this.dsg = dsg;
+        }
+
+        void description(Node s) {
+            if (dsg == null) {
+                return;
+            }
+            List<Quad> stale = new ArrayList<>();
+            dsg.find(RdfGraphs.DATA, s, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (q.getObject().isLiteral() || q.getPredicate().equals(TYPE)) {
+                    stale.add(q);
+                }
+            });
+            dsg.find(RdfGraphs.INFERRED, s, TYPE, Node.ANY).forEachRemaining(stale::add);
+            stale.forEach(dsg::delete);
+        }
+
+        void provenance(Node quoted) {
+            if (dsg == null) {
+                return;
+            }
+            List<Node> reifiers = new ArrayList<>();
+            dsg.find(RdfGraphs.DATA, Node.ANY, RdfGraphs.REIFIES, quoted).forEachRemaining(q -> reifiers.add(q.getSubject()));
+            reifiers.forEach(reifier -> dsg.deleteAny(RdfGraphs.DATA, reifier, Node.ANY, Node.ANY));
+        }
     }
 }
