@@ -1,5 +1,6 @@
 package io.cigraph.rdf;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -27,6 +28,8 @@ final class RdfGraphs {
     static final Node ONTOLOGY = NodeFactory.createURI("https://w3id.org/cigraph/graph/ontology");
     /** One node per batch held, keyed by its content hash. */
     static final Node LEDGER = NodeFactory.createURI("https://w3id.org/cigraph/graph/ledger");
+    /** The graphs an import writes, all but the ontology's: what a rebuild or an abandoned bulk load empties. */
+    static final List<Node> IMPORTED = List.of(DATA, INFERRED, LEDGER);
 
     static final String LEDGER_NS = "https://w3id.org/cigraph/ledger#";
     static final Node BATCH_SHA256 = NodeFactory.createURI(LEDGER_NS + "sha256");

@@ -13,10 +13,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     can only shorten it
  * @param maxRows      the most rows (SELECT) or solutions (CONSTRUCT, DESCRIBE) one query returns:
  *                     a query without {@code LIMIT} or with a larger one is limited to this
+ * @param bulkLoader   which of TDB2's loaders an import into an empty store uses: {@code basic},
+ *                     {@code phased}, {@code parallel} or {@code light} ({@link TdbLoader}). Parallel
+ *                     was fastest on 2 cores loading 5.0M quads (two runs on a machine shared with
+ *                     another build: parallel 74 s / 40 s, basic 86 s / 49 s, light 77 s / 60 s,
+ *                     phased 169 s / 58 s). It holds SPARQL queries back until the load ends;
+ *                     {@code basic} is slower but lets them see the empty store meanwhile
  */
 @ConfigurationProperties("cigraph.rdf")
 record RdfProperties(
         @DefaultValue("data/tdb2") Path dir,
         @DefaultValue("30s") Duration queryTimeout,
-        @DefaultValue("10000") int maxRows) {
+        @DefaultValue("10000") int maxRows,
+        @DefaultValue("parallel") TdbLoader bulkLoader) {
+
+    /** Settings for tools and tests that open a dataset outside Spring. */
+    static RdfProperties make(Path dir) {
+        return new RdfProperties(dir, Duration.ofSeconds(30), 10_000, TdbLoader.PARALLEL);
+    }
 }

@@ -1,5 +1,6 @@
 package io.cigraph.rdf;
 
+import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.model.RecordSource;
@@ -38,9 +39,11 @@ class RdfStore implements Projection, DisposableBean {
     private final DatasetGraph dataset;
     private final Ontology ontology;
     private final RecordQuads quads;
+    private final TdbLoader bulkLoader;
 
     RdfStore(RdfProperties properties, Ontology ontology) {
         this.ontology = ontology;
+        this.bulkLoader = properties.bulkLoader();
         this.quads = new RecordQuads(ontology);
         try {
             Files.createDirectories(properties.dir());
@@ -140,15 +143,26 @@ class RdfStore implements Projection, DisposableBean {
      */
     @Override
     public void rebuild(RecordSource source) {
-        Txn.executeWrite(dataset, () -> {
-            dataset.deleteAny(RdfGraphs.DATA, Node.ANY, Node.ANY, Node.ANY);
-            dataset.deleteAny(RdfGraphs.INFERRED, Node.ANY, Node.ANY, Node.ANY);
-            dataset.deleteAny(RdfGraphs.LEDGER, Node.ANY, Node.ANY, Node.ANY);
-        });
+        Txn.executeWrite(dataset, () -> RdfGraphs.IMPORTED.forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
         source.forEachChunk(REBUILD_CHUNK, chunk -> Txn.executeWrite(dataset, () -> quads.write(dataset, chunk, false)));
         Set<String> held = source.batches();
         Txn.executeWrite(dataset, () -> held.forEach(sha -> quads.ledger(dataset, sha, null, null)));
         LOG.info("TDB2 rebuilt from the graph: {} batch(es)", held.size());
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return Txn.calculateRead(dataset, () -> !dataset.contains(RdfGraphs.DATA, Node.ANY, Node.ANY, Node.ANY)
+                && !dataset.contains(RdfGraphs.LEDGER, Node.ANY, Node.ANY, Node.ANY));
+    }
+
+    /** A load through TDB2's loader ({@link RdfProperties#bulkLoader()}); the ontology graph stays as loaded at start. */
+    @Override
+    public BulkLoad bulkLoad() {
+        if (!isEmpty()) {
+            throw new IllegalStateException("A bulk load needs an empty TDB2 dataset; this one holds records");
+        }
+        return new RdfBulkLoad(dataset, quads, bulkLoader);
     }
 
     @Override

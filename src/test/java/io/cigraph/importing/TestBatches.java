@@ -1,11 +1,14 @@
 package io.cigraph.importing;
 
+import io.cigraph.model.BatchSummary;
 import io.cigraph.model.ImportBatch;
+import io.cigraph.model.ResourceRecord;
 import io.cigraph.ontology.Ontology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,5 +49,25 @@ public final class TestBatches {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A batch as the chunks of a bulk load, relations first: the first chunk holds every relation
+     * and the first share of the resources, so most relations name resources of later chunks.
+     * Each chunk carries the batch's id, file and hash, as a bulk load's chunks do.
+     */
+    public static List<ImportBatch> chunks(ImportBatch batch, int count) {
+        List<ResourceRecord> resources = batch.resources();
+        List<ImportBatch> chunks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<ResourceRecord> share = resources.subList(resources.size() * i / count, resources.size() * (i + 1) / count);
+            chunks.add(new ImportBatch(batch.id(), batch.file(), batch.sha256(), share, i == 0 ? batch.relations() : List.of()));
+        }
+        return chunks;
+    }
+
+    /** What a store's ledger records of a batch. */
+    public static BatchSummary summary(ImportBatch batch) {
+        return new BatchSummary(batch.id(), batch.file(), batch.sha256(), batch.resources().size(), batch.relations().size());
     }
 }

@@ -1,0 +1,110 @@
+package io.cigraph.rdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cigraph.importing.TestBatches;
+import io.cigraph.model.BulkLoad;
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Projection;
+import io.cigraph.ontology.Ontology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A bulk load into an empty TDB2 dataset, through each of TDB2's loaders, against staging batch by batch. */
+class RdfBulkLoadIT {
+
+    private static final Ontology ONTOLOGY = Ontology.load(Path.of("ontology"), "https://w3id.org/cigraph/id/",
+            "https://w3id.org/cigraph/ontology#");
+    private static final ImportBatch SEED = TestBatches.read(ONTOLOGY, Path.of("import/huawei-ecosystem.ttl"));
+    private static final ImportBatch ADDITION = TestBatches.read(ONTOLOGY, Path.of("src/test/resources/rdf/consistency-addition.ttl"), SEED);
+    private static final List<Node> GRAPHS = List.of(RdfGraphs.DATA, RdfGraphs.INFERRED, RdfGraphs.LEDGER, RdfGraphs.ONTOLOGY);
+
+    @TempDir
+    Path dir;
+
+    private final List<RdfStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(RdfStore::destroy);
+    }
+
+    private RdfStore store(String name, TdbLoader loader) {
+        RdfStore store = new RdfStore(new RdfProperties(dir.resolve(name), Duration.ofSeconds(30), 100, loader), ONTOLOGY);
+        opened.add(store);
+        return store;
+    }
+
+    private static void stage(RdfStore store, ImportBatch batch) {
+        try (Projection.Staged staged = store.stage(batch)) {
+            staged.commit();
+        }
+    }
+
+    private static void bulkLoad(RdfStore store) {
+        try (BulkLoad load = store.bulkLoad()) {
+            TestBatches.chunks(SEED, 3).forEach(load::add);
+            TestBatches.chunks(ADDITION, 2).forEach(load::add);
+            load.finish(List.of(TestBatches.summary(SEED), TestBatches.summary(ADDITION)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TdbLoader.class)
+    void aBulkLoadInChunksWithRelationsBeforeTheirResourcesHoldsTheSameQuadsAsStagingEachFile(TdbLoader loader) {
+        RdfStore staged = store("staged", TdbLoader.BASIC);
+        stage(staged, SEED);
+        stage(staged, ADDITION);
+        RdfStore loaded = store("loaded", loader);
+
+        bulkLoad(loaded);
+
+        for (Node g : GRAPHS) {
+            assertThat(DatasetContent.of(loaded.dataset(), g)).as(g.getURI()).isEqualTo(DatasetContent.of(staged.dataset(), g)).isNotEmpty();
+        }
+        assertThat(loaded.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+    }
+
+    /** The two ways an abandoned load is undone: a rolled-back transaction, and deleting what was written. */
+    @ParameterizedTest
+    @EnumSource(names = {"BASIC", "PARALLEL"})
+    void closingAnUnfinishedLoadLeavesTheStoreEmptyWithItsOntologyAndAbleToStageBatches(TdbLoader loader) {
+        RdfStore store = store("abandoned", loader);
+        List<String> ontology = DatasetContent.of(store.dataset(), RdfGraphs.ONTOLOGY);
+
+        try (BulkLoad load = store.bulkLoad()) {
+            TestBatches.chunks(SEED, 3).forEach(load::add);
+        }
+
+        assertThat(store.isEmpty()).isTrue();
+        assertThat(store.batches()).isEmpty();
+        for (Node g : RdfGraphs.IMPORTED) {
+            assertThat(DatasetContent.of(store.dataset(), g)).as(g.getURI()).isEmpty();
+        }
+        assertThat(DatasetContent.of(store.dataset(), RdfGraphs.ONTOLOGY)).isEqualTo(ontology).isNotEmpty();
+        stage(store, SEED);
+        assertThat(store.batches()).containsExactly(SEED.sha256());
+    }
+
+    @Test
+    void aStoreIsEmptyUntilItHoldsABatchAndOnlyAnEmptyStoreTakesABulkLoad() {
+        RdfStore store = store("empty", RdfProperties.make(dir).bulkLoader());
+        assertThat(store.isEmpty()).as("a new store, with its ontology").isTrue();
+
+        bulkLoad(store);
+
+        assertThat(store.isEmpty()).isFalse();
+        assertThatThrownBy(store::bulkLoad).isInstanceOf(IllegalStateException.class);
+        stage(store, SEED);
+        assertThat(store.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+    }
+}
