@@ -5,27 +5,14 @@ import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * One batch's changes to the index. Documents are built when the batch is staged and written
@@ -59,18 +46,16 @@ final class IndexUpdate {
      * writer is thread-safe and analysis is most of the cost.
      */
     void apply(IndexWriter writer) throws IOException {
-        relations.entrySet().parallelStream()
-                .forEach(e -> update(writer, new Term(Fields.KEY, e.getKey()), e.getValue()));
+        writeRelations(writer);
         // A near-real-time reader sees the relations just written, not yet committed.
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            Map<String, Accumulated> found = read(reader);
+            Map<String, EntityLookup.Found> found = EntityLookup.read(reader, touched, id -> !entities.containsKey(id));
             touched.parallelStream().forEach(id -> {
-                Accumulated a = found.get(id);
-                Entity entity = entities.containsKey(id) ? entities.get(id) : a == null ? null : a.stored;
+                EntityLookup.Found f = found.get(id);
+                Entity entity = entities.containsKey(id) ? entities.get(id) : f == null ? null : f.stored();
                 // An entity named by a relation but not indexed yet is skipped: a later chunk of a rebuild brings it.
                 if (entity != null) {
-                    update(writer, new Term(Fields.KEY, Documents.entityKey(id)),
-                            documents.entity(entity, a == null ? RelationStats.NONE : a.stats()));
+                    update(writer, new Term(Fields.KEY, Documents.entityKey(id)), documents.entity(entity, EntityLookup.stats(f)));
                 }
             });
         } catch (UncheckedIOException e) {
@@ -78,75 +63,16 @@ final class IndexUpdate {
         }
     }
 
+    private void writeRelations(IndexWriter writer) {
+        relations.entrySet().parallelStream()
+                .forEach(e -> update(writer, new Term(Fields.KEY, e.getKey()), e.getValue()));
+    }
+
     private static void update(IndexWriter writer, Term key, Document d) {
         try {
             writer.updateDocument(key, d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Relation documents and stored entities of the touched ids, per id; one pass per segment. */
-    private Map<String, Accumulated> read(DirectoryReader reader) throws IOException {
-        Map<String, Accumulated> found = new HashMap<>();
-        List<String> ids = touched.stream().sorted().toList();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Bits live = leaf.reader().getLiveDocs();
-            StoredFields stored = leaf.reader().storedFields();
-            Terms relationTerms = leaf.reader().terms(Fields.REL_ENTITY);
-            Terms keyTerms = leaf.reader().terms(Fields.KEY);
-            TermsEnum relationEnum = relationTerms == null ? null : relationTerms.iterator();
-            TermsEnum keyEnum = keyTerms == null ? null : keyTerms.iterator();
-            PostingsEnum postings = null;
-            for (String id : ids) {
-                if (relationEnum != null && relationEnum.seekExact(new BytesRef(id))) {
-                    postings = relationEnum.postings(postings, PostingsEnum.NONE);
-                    // Doc values iterate forward only: fresh ones per id, since ids visit docs out of order.
-                    SortedDocValues sources = leaf.reader().getSortedDocValues(Fields.SOURCE);
-                    BinaryDocValues passages = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if (live == null || live.get(doc)) {
-                            String source = sources != null && sources.advanceExact(doc)
-                                    ? sources.lookupOrd(sources.ordValue()).utf8ToString() : null;
-                            String evidence = passages != null && passages.advanceExact(doc)
-                                    ? passages.binaryValue().utf8ToString() : null;
-                            found.computeIfAbsent(id, k -> new Accumulated()).add(source, evidence);
-                        }
-                    }
-                }
-                if (keyEnum != null && !entities.containsKey(id) && keyEnum.seekExact(new BytesRef(Documents.entityKey(id)))) {
-                    postings = keyEnum.postings(postings, PostingsEnum.NONE);
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        if (live == null || live.get(doc)) {
-                            found.computeIfAbsent(id, k -> new Accumulated()).stored = Entity.of(stored.document(doc));
-                        }
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    /** One entity's relations as read so far, and its stored record when it is not in the batch. */
-    private static final class Accumulated {
-        private int count;
-        private final Set<String> sources = new TreeSet<>();
-        private final Map<String, String> passages = new LinkedHashMap<>();
-        private Entity stored;
-
-        void add(String source, String evidence) {
-            count++;
-            if (source != null) {
-                sources.add(source);
-            }
-            if (evidence != null && passages.size() < RelationStats.MAX_PASSAGES) {
-                passages.putIfAbsent(evidence, source);
-            }
-        }
-
-        RelationStats stats() {
-            return new RelationStats(count, sources, passages.entrySet().stream()
-                    .map(e -> new RelationStats.Passage(e.getKey(), e.getValue())).toList());
         }
     }
 }

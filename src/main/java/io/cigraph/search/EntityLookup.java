@@ -1,0 +1,112 @@
+package io.cigraph.search;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What an index holds about some entities: what the relation documents naming each say, and,
+ * where asked, the entity as its stored document has it. Both the staged path (entities of
+ * earlier batches gaining relations) and a bulk load (entities written before their relations
+ * arrived) derive entity documents from this, so they agree on counts, sources and passages.
+ */
+final class EntityLookup {
+
+    private EntityLookup() {
+    }
+
+    /** Per id, one pass per segment over the ids in sorted order; ids the index says nothing about are absent. */
+    static Map<String, Found> read(IndexReader reader, Collection<String> ids, Predicate<String> withStored) throws IOException {
+        Map<String, Found> found = new HashMap<>();
+        List<String> sorted = ids.stream().sorted().toList();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            Terms relationTerms = leaf.reader().terms(Fields.REL_ENTITY);
+            Terms keyTerms = leaf.reader().terms(Fields.KEY);
+            TermsEnum relationEnum = relationTerms == null ? null : relationTerms.iterator();
+            TermsEnum keyEnum = keyTerms == null ? null : keyTerms.iterator();
+            PostingsEnum postings = null;
+            for (String id : sorted) {
+                if (relationEnum != null && relationEnum.seekExact(new BytesRef(id))) {
+                    postings = relationEnum.postings(postings, PostingsEnum.NONE);
+                    // Doc values iterate forward only: fresh ones per id, since ids visit docs out of order.
+                    SortedDocValues sources = leaf.reader().getSortedDocValues(Fields.SOURCE);
+                    BinaryDocValues passages = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            String source = sources != null && sources.advanceExact(doc)
+                                    ? sources.lookupOrd(sources.ordValue()).utf8ToString() : null;
+                            String evidence = passages != null && passages.advanceExact(doc)
+                                    ? passages.binaryValue().utf8ToString() : null;
+                            found.computeIfAbsent(id, k -> new Found()).add(source, evidence);
+                        }
+                    }
+                }
+                if (keyEnum != null && withStored.test(id) && keyEnum.seekExact(new BytesRef(Documents.entityKey(id)))) {
+                    postings = keyEnum.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            found.computeIfAbsent(id, k -> new Found()).stored = Entity.of(stored.document(doc));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Stats of what was found for an id, or none. */
+    static RelationStats stats(Found found) {
+        return found == null ? RelationStats.NONE : found.stats();
+    }
+
+    /** One entity's relations as read so far, and its stored record when asked for. */
+    static final class Found {
+        private int count;
+        private final Set<String> sources = new TreeSet<>();
+        private final Map<String, String> passages = new LinkedHashMap<>();
+        private Entity stored;
+
+        void add(String source, String evidence) {
+            count++;
+            if (source != null) {
+                sources.add(source);
+            }
+            if (evidence != null && passages.size() < RelationStats.MAX_PASSAGES) {
+                passages.putIfAbsent(evidence, source);
+            }
+        }
+
+        /** The entity as stored, or {@code null}. */
+        Entity stored() {
+            return stored;
+        }
+
+        /**
+         * Passages in text order rather than the order segments happen to list them, so that the same
+         * relations give the same document however the index was written.
+         */
+        RelationStats stats() {
+            return new RelationStats(count, sources, passages.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> new RelationStats.Passage(e.getKey(), e.getValue())).toList());
+        }
+    }
+}
