@@ -158,6 +158,19 @@ final class Documents {
         return d;
     }
 
+    /**
+     * A stand-in for an entity's document while a bulk load runs, holding its record unanalysed
+     * under the entity's key, so that the entity waits on disk rather than in memory for the
+     * relations that later chunks bring; the load replaces it with {@link #entity} at the end.
+     */
+    static Document pending(Entity e) {
+        Document d = new Document();
+        d.add(new StringField(Fields.KIND, Fields.PENDING, Field.Store.NO));
+        d.add(new StringField(Fields.KEY, entityKey(e.id()), Field.Store.NO));
+        d.add(new StoredField(Fields.PENDING_ENTITY, e.toBytes()));
+        return d;
+    }
+
     /** Length of the shortest key in CJK script or not; a large number when there is none. */
     private static int shortest(Set<String> keys, boolean cjk) {
         return keys.stream().filter(k -> Names.hasCjk(k) == cjk).mapToInt(String::length).min().orElse(1000);

@@ -7,6 +7,8 @@ final class Fields {
     static final String KIND = "kind";
     static final String ENTITY = "entity";
     static final String RELATION = "relation";
+    /** An entity written by a bulk load before its relations were all in: its record only, never committed. */
+    static final String PENDING = "pending";
     /** Unique key of every document, for update-by-key: {@code e:<id>} or {@code r:<s> <p> <o>}. */
     static final String KEY = "key";
 
@@ -49,6 +51,9 @@ final class Fields {
     static final String EVIDENCE_CJK = "evidence_cjk";
     static final String EVIDENCE_SOURCE = "evidence_source";
     static final String CITED_SOURCE = "cited_source";
+
+    /** On pending documents: the entity's record as bytes ({@link Entity#toBytes()}). */
+    static final String PENDING_ENTITY = "pending_entity";
 
     /** Facet dimensions. */
     static final String FACET_TYPE = "type";

@@ -63,12 +63,27 @@ final class IndexUpdate {
         }
     }
 
+    /**
+     * Writes the batch as one chunk of a bulk load, without reading the index: relations as they
+     * are, entities as pending documents, whose full documents {@link IndexBulkLoad} writes once
+     * every relation is in.
+     */
+    void applyPending(IndexWriter writer) throws IOException {
+        try {
+            writeRelations(writer);
+            entities.values().parallelStream()
+                    .forEach(e -> update(writer, new Term(Fields.KEY, Documents.entityKey(e.id())), Documents.pending(e)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private void writeRelations(IndexWriter writer) {
         relations.entrySet().parallelStream()
                 .forEach(e -> update(writer, new Term(Fields.KEY, e.getKey()), e.getValue()));
     }
 
-    private static void update(IndexWriter writer, Term key, Document d) {
+    static void update(IndexWriter writer, Term key, Document d) {
         try {
             writer.updateDocument(key, d);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.cigraph.search;
 
+import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.model.RecordSource;
@@ -46,6 +47,7 @@ class SearchIndex implements Projection, DisposableBean {
     private final Documents documents;
     private final int ramBufferMb;
     private final int rebuildChunk;
+    private final int bulkRamBufferMb;
     private final ReentrantLock writing = new ReentrantLock();
     private volatile Directory directory;
     private volatile IndexWriter writer;
@@ -56,6 +58,7 @@ class SearchIndex implements Projection, DisposableBean {
         this.documents = new Documents(ontology);
         this.ramBufferMb = properties.ramBufferMb();
         this.rebuildChunk = properties.rebuildChunk();
+        this.bulkRamBufferMb = properties.bulkRamBufferMb();
         open();
     }
 
@@ -141,6 +144,51 @@ class SearchIndex implements Projection, DisposableBean {
         }
     }
 
+    @Override
+    public boolean isEmpty() {
+        if (!batches().isEmpty()) {
+            return false;
+        }
+        Snapshot snapshot = acquire();
+        try {
+            return snapshot.getIndexReader().numDocs() == 0;
+        } finally {
+            release(snapshot);
+        }
+    }
+
+    /**
+     * Holds the writer until the load is closed, so no staged batch or rebuild interleaves with it,
+     * and gives it {@link SearchProperties#bulkRamBufferMb()} of buffer meanwhile.
+     */
+    @Override
+    public BulkLoad bulkLoad() {
+        writing.lock();
+        try {
+            if (!isEmpty()) {
+                throw new IllegalStateException("A bulk load needs an empty search index; this one holds documents");
+            }
+            writer.getConfig().setRAMBufferSizeMB(bulkRamBufferMb);
+            return new IndexBulkLoad(this, documents, writer);
+        } catch (RuntimeException e) {
+            writing.unlock();
+            throw e;
+        }
+    }
+
+    /** Ends a bulk load: an unfinished one is rolled back to the empty index it started from. */
+    void endBulk(boolean finished) {
+        try {
+            if (finished) {
+                writer.getConfig().setRAMBufferSizeMB(ramBufferMb);
+            } else {
+                discardUncommitted();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
     /** A view of the index for one search; give it back with {@link #release}. */
     Snapshot acquire() {
         try {
@@ -158,7 +206,8 @@ class SearchIndex implements Projection, DisposableBean {
         }
     }
 
-    private void commitAndRefresh(Set<String> ledger) throws IOException {
+    /** Commits what was written with this ledger of batches, and shows it to searches. */
+    void commitAndRefresh(Set<String> ledger) throws IOException {
         writer.setLiveCommitData(Map.of(LEDGER, String.join(",", ledger)).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();

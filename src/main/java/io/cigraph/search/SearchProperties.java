@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueryLength the longest query text accepted, in characters
  * @param ramBufferMb    memory the index writer fills before it flushes a segment
  * @param rebuildChunk   resources read from the graph per step of a rebuild
+ * @param bulkRamBufferMb memory the index writer fills before it flushes a segment during a bulk
+ *                       load into an empty index: larger segments, fewer merges; it is heap, so it
+ *                       counts against what the graph and TDB2 need alongside
  */
 @ConfigurationProperties("cigraph.search")
 record SearchProperties(
@@ -23,7 +26,8 @@ record SearchProperties(
         @DefaultValue("10000") int maxOffset,
         @DefaultValue("200") int maxQueryLength,
         @DefaultValue("64") int ramBufferMb,
-        @DefaultValue("10000") int rebuildChunk) {
+        @DefaultValue("10000") int rebuildChunk,
+        @DefaultValue("256") int bulkRamBufferMb) {
 
     /** Settings for tools and tests that build an index outside Spring. */
     static SearchProperties make(Path dir) {
@@ -31,6 +35,6 @@ record SearchProperties(
     }
 
     static SearchProperties make(Path dir, int rebuildChunk) {
-        return new SearchProperties(dir, 10, 100, 10_000, 200, 64, rebuildChunk);
+        return new SearchProperties(dir, 10, 100, 10_000, 200, 64, rebuildChunk, 256);
     }
 }

@@ -1,0 +1,131 @@
+package io.cigraph.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cigraph.importing.TestBatches;
+import io.cigraph.model.BulkLoad;
+import io.cigraph.model.ImportBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
+import org.junit.jupiter.api.Test;
+
+/** A bulk load into an empty index against committing batch by batch: same documents, same answers. */
+class IndexBulkLoadTests {
+
+    private static final ImportBatch SEED = TestBatches.read(SeedIndex.ONTOLOGY, SeedIndex.SEED);
+    private static final ImportBatch ADDITION = TestBatches.read(SeedIndex.ONTOLOGY,
+            Path.of("src/test/resources/search/zephyr-addition.ttl"), SEED);
+    private static final List<String> QUERIES = List.of("huawei", "HarmonyOS 4", "鸿蒙", "nearlink", "Zephyr Band 2",
+            "watch", "smartphone", "launch");
+
+    /** Seed and addition committed one after the other, as the pipeline imports two files. */
+    private static SeedIndex staged() {
+        SeedIndex staged = new SeedIndex();
+        staged.write(ADDITION);
+        return staged;
+    }
+
+    /** Seed and addition bulk loaded in chunks, every relation of a file before most of its resources. */
+    private static SeedIndex bulkLoaded() {
+        SeedIndex loaded = SeedIndex.empty(10_000);
+        try (BulkLoad load = loaded.index.bulkLoad()) {
+            TestBatches.chunks(SEED, 3).forEach(load::add);
+            TestBatches.chunks(ADDITION, 2).forEach(load::add);
+            load.finish(List.of(TestBatches.summary(SEED), TestBatches.summary(ADDITION)));
+        }
+        return loaded;
+    }
+
+    /**
+     * Every live document's stored fields, field names and values in the order stored: an entity's
+     * by its id, those of relations (which store little) under {@code relations}, sorted.
+     */
+    private static Map<String, List<String>> storedDocuments(SeedIndex seed) {
+        Snapshot snapshot = seed.index.acquire();
+        try {
+            StoredFields stored = snapshot.storedFields();
+            Map<String, List<String>> documents = new TreeMap<>();
+            Bits live = MultiBits.getLiveDocs(snapshot.getIndexReader());
+            for (int doc = 0; doc < snapshot.getIndexReader().maxDoc(); doc++) {
+                if (live == null || live.get(doc)) {
+                    Document d = stored.document(doc);
+                    List<String> fields = d.getFields().stream().map(IndexBulkLoadTests::text).toList();
+                    if (d.get(Fields.ID) != null) {
+                        documents.put(d.get(Fields.ID), fields);
+                    } else {
+                        documents.computeIfAbsent("relations", k -> new ArrayList<>()).add(String.join(" ", fields));
+                    }
+                }
+            }
+            documents.computeIfPresent("relations", (k, relations) -> relations.stream().sorted().toList());
+            return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            seed.index.release(snapshot);
+        }
+    }
+
+    private static String text(IndexableField f) {
+        return f.name() + "=" + (f.numericValue() != null ? f.numericValue() : f.stringValue());
+    }
+
+    private static List<String> answers(SeedIndex seed, String q) {
+        SearchResult result = seed.search.search(SearchRequest.of(q));
+        return result.hits().stream().map(h -> h.id() + " " + h.label() + " " + h.types() + " relations=" + h.relations()
+                + " " + h.highlights() + " " + h.evidenceSource()).toList();
+    }
+
+    @Test
+    void aBulkLoadInChunksWithRelationsBeforeTheirEntitiesGivesTheDocumentsAndAnswersOfCommittingEachFile() throws IOException {
+        try (SeedIndex staged = staged(); SeedIndex loaded = bulkLoaded()) {
+            Map<String, List<String>> expected = storedDocuments(staged);
+            Map<String, List<String>> actual = storedDocuments(loaded);
+            assertThat(actual.keySet()).isEqualTo(expected.keySet());
+            expected.forEach((k, fields) -> assertThat(actual.get(k)).as(k).isEqualTo(fields));
+            for (String q : QUERIES) {
+                assertThat(answers(loaded, q)).as(q).isEqualTo(answers(staged, q));
+                assertThat(loaded.search.search(SearchRequest.of(q)).facets()).as(q).isEqualTo(staged.search.search(SearchRequest.of(q)).facets());
+            }
+            assertThat(loaded.index.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+        }
+    }
+
+    @Test
+    void closingAnUnfinishedLoadLeavesTheIndexEmptyAndAbleToCommitBatches() throws IOException {
+        try (SeedIndex index = SeedIndex.empty(10_000)) {
+            try (BulkLoad load = index.index.bulkLoad()) {
+                TestBatches.chunks(SEED, 3).forEach(load::add);
+            }
+
+            assertThat(index.index.isEmpty()).isTrue();
+            assertThat(index.index.batches()).isEmpty();
+            assertThat(storedDocuments(index)).isEmpty();
+            index.write(SEED);
+            assertThat(index.index.batches()).containsExactly(SEED.sha256());
+            assertThat(index.search.search(SearchRequest.of("huawei")).hits().getFirst().id()).isEqualTo("huawei");
+        }
+    }
+
+    @Test
+    void anIndexIsEmptyUntilItHoldsABatchAndOnlyAnEmptyIndexTakesABulkLoad() throws IOException {
+        try (SeedIndex empty = SeedIndex.empty(10_000); SeedIndex loaded = bulkLoaded()) {
+            assertThat(empty.index.isEmpty()).isTrue();
+            assertThat(loaded.index.isEmpty()).isFalse();
+            assertThatThrownBy(loaded.index::bulkLoad).isInstanceOf(IllegalStateException.class);
+            loaded.write(SEED);
+            assertThat(loaded.index.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+        }
+    }
+}
