@@ -113,20 +113,6 @@ class RdfStore implements Projection, DisposableBean {
     }
 
     @Override
-    public boolean isEmpty() {
-        return batches().isEmpty();
-    }
-
-    @Override
-    public io.cigraph.model.BulkLoad bulkLoad() {
-        return new io.cigraph.model.BulkLoad() {
-            public void add(ImportBatch chunk) { stage(chunk).commit(); }
-            public void finish(java.util.List<io.cigraph.model.BatchSummary> b) { }
-            public void close() { }
-        };
-    }
-
-    @Override
     public Set<String> batches() {
         return Txn.calculateRead(dataset, () -> {
             Set<String> held = new HashSet<>();
