@@ -15,7 +15,7 @@ final class ProgressTracker {
 
     private final ImportProgress.Listener listener;
     private final int files;
-    private final long total;
+    private long total;
     private final boolean bulk;
     private final long start = System.nanoTime();
     private long records;
@@ -44,8 +44,12 @@ final class ProgressTracker {
         }
     }
 
-    /** Reports the state now, as the last word on a file or on the import. */
+    /**
+     * Reports the end of the import: the total becomes the records written, as the scan's count
+     * was an estimate (a resource described in two blocks counts twice there).
+     */
     void done() {
+        total = records;
         report(System.nanoTime(), true);
     }
 
