@@ -1,26 +1,23 @@
 package io.cigraph.importing;
 
 import io.cigraph.graph.GraphStore;
+import io.cigraph.model.BatchSummary;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
-import io.cigraph.ontology.Ontology;
-import io.cigraph.model.BatchSummary;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
+import io.cigraph.ontology.Ontology;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,7 +154,7 @@ public class ImportService {
         findings.throwIfRejected(resources.isEmpty() && relations.isEmpty());
         long writeStart = System.nanoTime();
         String id = batchId(scan.sha256());
-        Map<String, Long> storeMillis = write(new ImportBatch(id, source.name(), scan.sha256(), resources, relations));
+        Map<String, Long> storeMillis = new StagedWrite(projections, threads, sync, graph, properties.batchSize()).write(new ImportBatch(id, source.name(), scan.sha256(), resources, relations));
         progress.add(resources.size() + (long) relations.size());
         ImportReport report = new ImportReport(id, source.name(), scan.sha256(), "imported", resources.size(),
                 relations.size(), findings.warnings(), millis(start), "transactional", storeMillis);
@@ -251,142 +248,6 @@ public class ImportService {
 
     private static String batchId(String sha256) {
         return "batch-" + sha256.substring(0, 16);
-    }
-
-    /**
-     * Stages the batch in every store side by side, then commits the graph, then the others. A
-     * store that fails to stage discards the batch everywhere; one that fails to commit after the
-     * graph has committed is rebuilt from the graph at once, so the stores never silently disagree.
-     * Each store keeps one thread of its own, so a store whose transactions belong to a thread
-     * (TDB2) stages, commits and discards on the same one.
-     */
-    private Map<String, Long> write(ImportBatch batch) {
-        List<StoreWork> work = projections.stream().map(p -> new StoreWork(p, threads.get(p))).toList();
-        try {
-            work.forEach(w -> w.stage(batch));
-            RuntimeException failure = null;
-            for (StoreWork w : work) {
-                failure = w.awaitStaged(failure);
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            work.getFirst().commit();
-            work.getFirst().awaitCommitted(null);
-            work.stream().skip(1).forEach(StoreWork::commit);
-            for (StoreWork w : work.subList(1, work.size())) {
-                w.awaitCommitted(sync);
-            }
-        } finally {
-            work.forEach(StoreWork::close);
-        }
-        LOG.info("Batch {} written: {}", batch.id(), String.join(", ", work.stream().map(StoreWork::timing).toList()));
-        Map<String, Long> millis = new java.util.LinkedHashMap<>();
-        work.forEach(w -> millis.put(w.projection.name(), w.nanos / 1_000_000));
-        return millis;
-    }
-
-    /** One store's part of a write, run on that store's own thread. */
-    private final class StoreWork {
-
-        private final Projection projection;
-        private final ExecutorService thread;
-        private Future<Projection.Staged> staged;
-        private Future<?> committed;
-        private long nanos;
-
-        StoreWork(Projection projection, ExecutorService thread) {
-            this.projection = projection;
-            this.thread = thread;
-        }
-
-        void stage(ImportBatch batch) {
-            staged = thread.submit(() -> timed(() -> projection == graph
-                    ? graph.stage(batch, properties.batchSize()) : projection.stage(batch)));
-        }
-
-        RuntimeException awaitStaged(RuntimeException earlier) {
-            try {
-                await(staged);
-                return earlier;
-            } catch (RuntimeException e) {
-                if (earlier != null) {
-                    earlier.addSuppressed(e);
-                    return earlier;
-                }
-                return e;
-            }
-        }
-
-        void commit() {
-            committed = thread.submit(() -> timed(() -> {
-                await(staged).commit();
-                return null;
-            }));
-        }
-
-        /** Waits for the commit; a failed commit is rethrown, or with {@code sync} repaired by a rebuild. */
-        void awaitCommitted(ProjectionSync repair) {
-            try {
-                await(committed);
-            } catch (RuntimeException e) {
-                if (repair == null) {
-                    throw e;
-                }
-                LOG.error("Store {} failed to commit; rebuilding it from the graph", projection.name(), e);
-                repair.rebuild(projection);
-            }
-        }
-
-        void close() {
-            if (staged == null) {
-                return;
-            }
-            try {
-                thread.submit(() -> {
-                    try {
-                        staged.get().close();
-                    } catch (ExecutionException e) {
-                        // it never staged: nothing to discard
-                    }
-                    return null;
-                }).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                LOG.warn("Store {} could not discard a batch: {}", projection.name(), e.getCause().getMessage());
-            }
-        }
-
-        String timing() {
-            return projection.name() + " " + nanos / 1_000_000 + " ms";
-        }
-
-        private <T> T timed(java.util.concurrent.Callable<T> task) throws Exception {
-            long start = System.nanoTime();
-            try {
-                return task.call();
-            } finally {
-                nanos += System.nanoTime() - start;
-            }
-        }
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing a batch", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** Stops the stores' threads when the service stops. */

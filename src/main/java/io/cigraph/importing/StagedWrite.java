@@ -1,0 +1,176 @@
+package io.cigraph.importing;
+
+import io.cigraph.graph.GraphStore;
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Projection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transactional write of one batch into every store, the graph first in the list. The bulk
+ * load's counterpart is {@link BulkWrite}.
+ */
+final class StagedWrite {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StagedWrite.class);
+
+    private final List<Projection> projections;
+    private final Map<Projection, ExecutorService> threads;
+    private final ProjectionSync sync;
+    private final GraphStore graph;
+    private final int statementRows;
+
+    /** @param statementRows rows per {@code UNWIND} statement when the graph is written with Cypher */
+    StagedWrite(List<Projection> projections, Map<Projection, ExecutorService> threads, ProjectionSync sync,
+                GraphStore graph, int statementRows) {
+        this.projections = projections;
+        this.threads = threads;
+        this.sync = sync;
+        this.graph = graph;
+        this.statementRows = statementRows;
+    }
+
+    /**
+     * Stages the batch in every store side by side, then commits the graph, then the others. A
+     * store that fails to stage discards the batch everywhere; one that fails to commit after the
+     * graph has committed is rebuilt from the graph at once, so the stores never silently disagree.
+     * Each store keeps one thread of its own, so a store whose transactions belong to a thread
+     * (TDB2) stages, commits and discards on the same one.
+     */
+    Map<String, Long> write(ImportBatch batch) {
+        List<StoreWork> work = projections.stream().map(p -> new StoreWork(p, threads.get(p))).toList();
+        try {
+            work.forEach(w -> w.stage(batch));
+            RuntimeException failure = null;
+            for (StoreWork w : work) {
+                failure = w.awaitStaged(failure);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            work.getFirst().commit();
+            work.getFirst().awaitCommitted(null);
+            work.stream().skip(1).forEach(StoreWork::commit);
+            for (StoreWork w : work.subList(1, work.size())) {
+                w.awaitCommitted(sync);
+            }
+        } finally {
+            work.forEach(StoreWork::close);
+        }
+        LOG.info("Batch {} written: {}", batch.id(), String.join(", ", work.stream().map(StoreWork::timing).toList()));
+        Map<String, Long> millis = new LinkedHashMap<>();
+        work.forEach(w -> millis.put(w.projection.name(), w.nanos / 1_000_000));
+        return millis;
+    }
+
+    /** One store's part of a write, run on that store's own thread. */
+    private final class StoreWork {
+
+        private final Projection projection;
+        private final ExecutorService thread;
+        private Future<Projection.Staged> staged;
+        private Future<?> committed;
+        private long nanos;
+
+        StoreWork(Projection projection, ExecutorService thread) {
+            this.projection = projection;
+            this.thread = thread;
+        }
+
+        void stage(ImportBatch batch) {
+            staged = thread.submit(() -> timed(() -> projection == graph
+                    ? graph.stage(batch, statementRows) : projection.stage(batch)));
+        }
+
+        RuntimeException awaitStaged(RuntimeException earlier) {
+            try {
+                await(staged);
+                return earlier;
+            } catch (RuntimeException e) {
+                if (earlier != null) {
+                    earlier.addSuppressed(e);
+                    return earlier;
+                }
+                return e;
+            }
+        }
+
+        void commit() {
+            committed = thread.submit(() -> timed(() -> {
+                await(staged).commit();
+                return null;
+            }));
+        }
+
+        /** Waits for the commit; a failed commit is rethrown, or with {@code sync} repaired by a rebuild. */
+        void awaitCommitted(ProjectionSync repair) {
+            try {
+                await(committed);
+            } catch (RuntimeException e) {
+                if (repair == null) {
+                    throw e;
+                }
+                LOG.error("Store {} failed to commit; rebuilding it from the graph", projection.name(), e);
+                repair.rebuild(projection);
+            }
+        }
+
+        void close() {
+            if (staged == null) {
+                return;
+            }
+            try {
+                thread.submit(() -> {
+                    try {
+                        staged.get().close();
+                    } catch (ExecutionException e) {
+                        // it never staged: nothing to discard
+                    }
+                    return null;
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warn("Store {} could not discard a batch: {}", projection.name(), e.getCause().getMessage());
+            }
+        }
+
+        String timing() {
+            return projection.name() + " " + nanos / 1_000_000 + " ms";
+        }
+
+        private <T> T timed(Callable<T> task) throws Exception {
+            long start = System.nanoTime();
+            try {
+                return task.call();
+            } finally {
+                nanos += System.nanoTime() - start;
+            }
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+}
