@@ -147,7 +147,7 @@ final class EmbeddedBulkLoad implements BulkLoad {
     }
 
     /** FNV-1a over subject, predicate and object: a relation is one (s, p, o), as in {@code MERGE}. */
-    static long hash(RelationRecord r) {
+    private static long hash(RelationRecord r) {
         long h = 0xcbf29ce484222325L;
         for (String part : new String[] {r.subject(), r.predicate(), r.object()}) {
             for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
