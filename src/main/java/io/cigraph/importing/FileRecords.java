@@ -66,9 +66,9 @@ final class FileRecords {
                     RecordMapper mapper = new RecordMapper(ontology, file, turtle, types);
                     RecordMapper.Mapped mapped = mapper.map();
                     List<ImportProblem> problems = new ArrayList<>(mapper.problems());
-                    problems.addAll(ShapeCheck.check(ontology, file, mapped, turtle, true));
-                    List<ImportProblem> warnings = ShapeCheck.check(ontology, file, mapped, turtle, false);
-                    chunks.accept(new Chunk(mapped.resources(), mapped.relations(), problems, warnings));
+                    ShapeCheck.Result shapes = ShapeCheck.check(ontology, file, mapped, turtle);
+                    problems.addAll(shapes.errors());
+                    chunks.accept(new Chunk(mapped.resources(), mapped.relations(), problems, shapes.warnings()));
                 });
             } catch (Stop stop) {
                 return;

@@ -5,8 +5,10 @@ import io.cigraph.ontology.Ontology;
 import io.cigraph.ontology.ShapeViolation;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -47,16 +49,29 @@ final class ShapeCheck {
         return g;
     }
 
-    /** Shape findings as problems; those about resources merely referenced from the graph are left out. */
-    static List<ImportProblem> check(Ontology ontology, String file, RecordMapper.Mapped mapped,
-                                     TurtleFile turtle, boolean errors) {
+    /**
+     * What the shapes found, split by severity.
+     *
+     * @param errors   findings that reject the file
+     * @param warnings findings that do not block the import
+     */
+    record Result(List<ImportProblem> errors, List<ImportProblem> warnings) {
+    }
+
+    /**
+     * Runs the shapes once and turns their findings into problems. Resources the chunk merely
+     * points at (described elsewhere in the import, or in the graph) are not checked here: what the
+     * chunk sees of them is incomplete, and where they are described they are checked whole.
+     */
+    static Result check(Ontology ontology, String file, RecordMapper.Mapped mapped, TurtleFile turtle) {
         Map<String, RelationRecord> byStatement = new HashMap<>();
         mapped.statements().forEach((node, r) -> byStatement.put(node.toString(), r));
-        List<ImportProblem> problems = new ArrayList<>();
-        for (ShapeViolation v : ontology.validate(mapped.data())) {
-            if (v.error() != errors) {
-                continue;
-            }
+        List<ImportProblem> errors = new ArrayList<>();
+        List<ImportProblem> warnings = new ArrayList<>();
+        Set<Node> external = new HashSet<>();
+        mapped.external().keySet().forEach(id -> external.add(NodeFactory.createURI(ontology.iriOf(id))));
+        for (ShapeViolation v : ontology.validate(mapped.data(), node -> !external.contains(node))) {
+            List<ImportProblem> problems = v.error() ? errors : warnings;
             String field = v.path() == null ? null : shortName(ontology, v.path());
             RelationRecord relation = byStatement.get(v.focusNode());
             if (relation != null) {
@@ -65,13 +80,10 @@ final class ShapeCheck {
                 continue;
             }
             String id = ontology.idOf(v.focusNode());
-            if (id != null && mapped.external().containsKey(id)) {
-                continue;
-            }
             problems.add(new ImportProblem(file, lineOf(turtle, v), id != null ? id : v.focusNode(), field,
                     v.value() == null || v.value().equals(v.focusNode()) ? v.message() : v.message() + " (found: " + v.value() + ")"));
         }
-        return problems;
+        return new Result(errors, warnings);
     }
 
     private static Long lineOf(TurtleFile turtle, ShapeViolation v) {

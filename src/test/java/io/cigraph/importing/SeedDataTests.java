@@ -27,7 +27,7 @@ class SeedDataTests {
         RecordMapper mapper = new RecordMapper(ONTOLOGY, "huawei-ecosystem.ttl", turtle, ids -> Map.of());
         RecordMapper.Mapped mapped = mapper.map();
         problems.addAll(mapper.problems());
-        problems.addAll(ShapeCheck.check(ONTOLOGY, "huawei-ecosystem.ttl", mapped, turtle, true));
+        problems.addAll(ShapeCheck.check(ONTOLOGY, "huawei-ecosystem.ttl", mapped, turtle).errors());
         return mapped;
     }
 
