@@ -122,7 +122,7 @@ final class Documents {
             d.add(new SortedSetDocValuesFacetField(Fields.FACET_TYPE, t));
         }
         for (String s : stats.sources()) {
-            d.add(new StringField(Fields.CITED_SOURCE, s, Field.Store.NO));
+            d.add(new StringField(Fields.CITED_SOURCE, s, Field.Store.YES));
             d.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, s));
         }
         for (RelationStats.Passage p : stats.passages()) {

@@ -1,15 +1,19 @@
 package io.cigraph.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -73,6 +77,75 @@ final class EntityLookup {
         return found;
     }
 
+    /** An entity as its stored document has it, with the relation stats written into that document. */
+    record Stored(Entity entity, RelationStats stats) {
+    }
+
+    /** The stored documents of some entities, by id; ids without one are absent. */
+    static Map<String, Stored> stored(IndexReader reader, Collection<String> ids) throws IOException {
+        Map<String, Stored> found = new HashMap<>();
+        Map<String, String> idOfKey = new HashMap<>();
+        ids.forEach(id -> idOfKey.put(Documents.entityKey(id), id));
+        forEachLiveDoc(reader, idOfKey.keySet(), (leaf, key, doc) -> {
+            Document d = leaf.reader().storedFields().document(doc);
+            found.put(idOfKey.get(key), new Stored(Entity.of(d), statsOf(d)));
+            return true;
+        });
+        return found;
+    }
+
+    /** Whether the index holds a live document under any of these keys. */
+    static boolean holdsAny(IndexReader reader, Collection<String> keys) throws IOException {
+        boolean[] held = new boolean[1];
+        forEachLiveDoc(reader, keys, (leaf, key, doc) -> {
+            held[0] = true;
+            return false;
+        });
+        return held[0];
+    }
+
+    /** Told of each live document under a key; returns whether to go on. */
+    private interface KeyVisitor {
+        boolean visit(LeafReaderContext leaf, String key, int doc) throws IOException;
+    }
+
+    /** Visits the live documents under some keys, segment by segment, the keys in sorted order. */
+    private static void forEachLiveDoc(IndexReader reader, Collection<String> keys, KeyVisitor visitor) throws IOException {
+        List<String> sorted = keys.stream().sorted().toList();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms keyTerms = leaf.reader().terms(Fields.KEY);
+            if (keyTerms == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            TermsEnum terms = keyTerms.iterator();
+            PostingsEnum postings = null;
+            for (String key : sorted) {
+                if (terms.seekExact(new BytesRef(key))) {
+                    postings = terms.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if ((live == null || live.get(doc)) && !visitor.visit(leaf, key, doc)) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static RelationStats statsOf(Document d) {
+        IndexableField count = d.getField(Fields.RELATIONS);
+        String[] evidence = d.getValues(Fields.EVIDENCE);
+        String[] sources = d.getValues(Fields.EVIDENCE_SOURCE);
+        Map<String, String> passages = new LinkedHashMap<>();
+        for (int i = 0; i < evidence.length; i++) {
+            String source = i < sources.length ? sources[i] : "";
+            passages.put(evidence[i], source.isEmpty() ? null : source);
+        }
+        return new RelationStats(count == null ? 0 : count.numericValue().intValue(),
+                new HashSet<>(Arrays.asList(d.getValues(Fields.CITED_SOURCE))), RelationStats.byText(passages));
+    }
+
     /** Stats of what was found for an id, or none. */
     static RelationStats stats(Found found) {
         return found == null ? RelationStats.NONE : found.stats();
@@ -105,8 +178,7 @@ final class EntityLookup {
          * relations give the same document however the index was written.
          */
         RelationStats stats() {
-            return new RelationStats(count, sources, passages.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> new RelationStats.Passage(e.getKey(), e.getValue())).toList());
+            return new RelationStats(count, sources, RelationStats.byText(passages));
         }
     }
 }

@@ -59,12 +59,17 @@ final class IndexBulkLoad implements BulkLoad {
 
     @Override
     public void finish(List<BatchSummary> batches) {
+        Set<String> ledger = new TreeSet<>();
+        batches.forEach(b -> ledger.add(b.sha256()));
+        finish(ledger);
+    }
+
+    /** Writes the entities' full documents and commits with this ledger of batches. */
+    void finish(Set<String> ledger) {
         try {
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
                 pendingBlocks(reader).parallelStream().forEach(block -> write(reader, block));
             }
-            Set<String> ledger = new TreeSet<>();
-            batches.forEach(b -> ledger.add(b.sha256()));
             index.commitAndRefresh(ledger);
             finished = true;
         } catch (IOException e) {

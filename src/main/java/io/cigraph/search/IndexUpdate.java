@@ -5,12 +5,16 @@ import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
@@ -19,13 +23,16 @@ import org.apache.lucene.index.Term;
  * only when it is committed. Relation documents are the truth about relations; an entity's
  * document is derived from its record plus the relation documents that name it, so entities of
  * earlier batches that gain relations in this one are rewritten from their stored fields with
- * fresh counts and sources. Writing the same batch twice gives the same documents (update by key).
+ * fresh counts and sources: added to what the stored document says when the batch's relations
+ * are all new, recounted otherwise. Writing the same batch twice gives the same documents
+ * (update by key).
  */
 final class IndexUpdate {
 
     private final Documents documents;
     private final Map<String, Entity> entities = new LinkedHashMap<>();
     private final Map<String, Document> relations = new LinkedHashMap<>();
+    private final Map<String, RelationRecord> relationRecords = new LinkedHashMap<>();
     private final Set<String> touched = new LinkedHashSet<>();
 
     IndexUpdate(Documents documents, ImportBatch batch) {
@@ -35,6 +42,7 @@ final class IndexUpdate {
         }
         for (RelationRecord r : batch.relations()) {
             relations.put(Documents.relationKey(r), Documents.relation(r));
+            relationRecords.put(Documents.relationKey(r), r);
             touched.add(r.subject());
             touched.add(r.object());
         }
@@ -44,8 +52,48 @@ final class IndexUpdate {
     /**
      * Writes the batch to the writer, uncommitted. Documents are analysed on all cores: the
      * writer is thread-safe and analysis is most of the cost.
+     *
+     * @param current the index as it stands, nothing written since, or {@code null} when the writer
+     *                holds uncommitted changes (a rebuild in progress). When every relation of the
+     *                batch is new to it, the entities the batch touches add the new relations to
+     *                the stats their stored documents carry; otherwise each is recounted from all
+     *                its relation documents, which for an entity with many relations (a vendor
+     *                with 100k) costs far more.
      */
-    void apply(IndexWriter writer) throws IOException {
+    void apply(IndexWriter writer, IndexReader current) throws IOException {
+        try {
+            if (current != null && !EntityLookup.holdsAny(current, relations.keySet())) {
+                addToStats(writer, current);
+            } else {
+                recount(writer);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void addToStats(IndexWriter writer, IndexReader current) throws IOException {
+        Map<String, EntityLookup.Stored> stored = EntityLookup.stored(current, touched);
+        Map<String, List<RelationRecord>> naming = new HashMap<>();
+        for (RelationRecord r : relationRecords.values()) {
+            for (String end : new LinkedHashSet<>(List.of(r.subject(), r.object()))) {
+                naming.computeIfAbsent(end, k -> new ArrayList<>()).add(r);
+            }
+        }
+        writeRelations(writer);
+        touched.parallelStream().forEach(id -> {
+            EntityLookup.Stored s = stored.get(id);
+            Entity entity = entities.containsKey(id) ? entities.get(id) : s == null ? null : s.entity();
+            // An entity named by a relation but not indexed is skipped, as in a recount.
+            if (entity != null) {
+                RelationStats before = s == null ? RelationStats.NONE : s.stats();
+                update(writer, new Term(Fields.KEY, Documents.entityKey(id)),
+                        documents.entity(entity, before.plus(naming.getOrDefault(id, List.of()))));
+            }
+        });
+    }
+
+    private void recount(IndexWriter writer) throws IOException {
         writeRelations(writer);
         // A near-real-time reader sees the relations just written, not yet committed.
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -58,8 +106,6 @@ final class IndexUpdate {
                     update(writer, new Term(Fields.KEY, Documents.entityKey(id)), documents.entity(entity, EntityLookup.stats(f)));
                 }
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

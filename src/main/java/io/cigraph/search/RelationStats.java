@@ -1,6 +1,11 @@
 package io.cigraph.search;
 
+import io.cigraph.model.RelationRecord;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +25,36 @@ record RelationStats(int count, Set<String> sources, List<Passage> passages) {
     RelationStats {
         sources = Set.copyOf(sources);
         passages = List.copyOf(passages);
+    }
+
+    /**
+     * These stats with more relations that name the entity, none of them counted yet: what a
+     * recount would give, except that once {@link #MAX_PASSAGES} quotes are held, the quotes kept
+     * are the earlier ones rather than whichever a recount happens to read first.
+     */
+    RelationStats plus(Collection<RelationRecord> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        Set<String> allSources = new HashSet<>(sources);
+        Map<String, String> quotes = new LinkedHashMap<>();
+        passages.forEach(p -> quotes.put(p.evidence(), p.source()));
+        for (RelationRecord r : added) {
+            String source = r.provenance().source();
+            if (source != null) {
+                allSources.add(source);
+            }
+            String evidence = r.provenance().evidence();
+            if (evidence != null && quotes.size() < MAX_PASSAGES) {
+                quotes.putIfAbsent(evidence, source);
+            }
+        }
+        return new RelationStats(count + added.size(), allSources, byText(quotes));
+    }
+
+    /** Passages in text order, so that the same quotes give the same document however they were read. */
+    static List<Passage> byText(Map<String, String> quotes) {
+        return quotes.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new Passage(e.getKey(), e.getValue())).toList();
     }
 
     /** An evidence quote and the source it is from ({@code null} if none). */

@@ -42,6 +42,12 @@ class SearchIndex implements Projection, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final String LEDGER = "batches";
+    /**
+     * Version of the documents' layout, kept in each commit beside the ledger. An index written
+     * with another layout reports no batches, so the start-up sync rebuilds it from the graph.
+     */
+    private static final String FORMAT = "format";
+    private static final String CURRENT_FORMAT = "2";
 
     private final Path dir;
     private final Documents documents;
@@ -74,8 +80,9 @@ class SearchIndex implements Projection, DisposableBean {
             @Override
             public void commit() {
                 writing.lock();
+                Snapshot current = acquire();
                 try {
-                    update.apply(writer);
+                    update.apply(writer, current.getIndexReader());
                     Set<String> ledger = new TreeSet<>(batches());
                     ledger.add(batch.sha256());
                     commitAndRefresh(ledger);
@@ -83,6 +90,7 @@ class SearchIndex implements Projection, DisposableBean {
                     discardUncommitted();
                     throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
                 } finally {
+                    release(current);
                     writing.unlock();
                 }
             }
@@ -98,6 +106,9 @@ class SearchIndex implements Projection, DisposableBean {
     public Set<String> batches() {
         try {
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            if (!CURRENT_FORMAT.equals(data.get(FORMAT))) {
+                return Set.of();
+            }
             String ledger = data.get(LEDGER);
             return ledger == null || ledger.isEmpty() ? Set.of() : Set.of(ledger.split(","));
         } catch (IOException | RuntimeException e) {
@@ -106,6 +117,12 @@ class SearchIndex implements Projection, DisposableBean {
         }
     }
 
+    /**
+     * Rebuilds the index from the graph as a bulk load into an emptied writer: entities wait as
+     * pending documents until every relation is in, then get their stats in one pass, so an
+     * entity with many relations is counted once rather than at every chunk that names it.
+     * Searches see the old index until the one commit at the end; a failure rolls back to it.
+     */
     @Override
     public void rebuild(RecordSource source) {
         writing.lock();
@@ -114,14 +131,11 @@ class SearchIndex implements Projection, DisposableBean {
                 open();
             }
             writer.deleteAll();
-            source.forEachChunk(rebuildChunk, chunk -> {
-                try {
-                    new IndexUpdate(documents, chunk).apply(writer);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            commitAndRefresh(new TreeSet<>(source.batches()));
+            writer.getConfig().setRAMBufferSizeMB(bulkRamBufferMb);
+            IndexBulkLoad load = new IndexBulkLoad(this, documents, writer);
+            source.forEachChunk(rebuildChunk, load::add);
+            load.finish(new TreeSet<>(source.batches()));
+            writer.getConfig().setRAMBufferSizeMB(ramBufferMb);
         } catch (IOException | RuntimeException e) {
             discardUncommitted();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -194,7 +208,7 @@ class SearchIndex implements Projection, DisposableBean {
 
     /** Commits what was written with this ledger of batches, and shows it to searches. */
     void commitAndRefresh(Set<String> ledger) throws IOException {
-        writer.setLiveCommitData(Map.of(LEDGER, String.join(",", ledger)).entrySet());
+        writer.setLiveCommitData(Map.of(LEDGER, String.join(",", ledger), FORMAT, CURRENT_FORMAT).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cigraph.importing.TestBatches;
 import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
+import io.cigraph.model.RecordSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiBits;
@@ -99,6 +104,49 @@ class IndexBulkLoadTests {
                 assertThat(loaded.search.search(SearchRequest.of(q)).facets()).as(q).isEqualTo(staged.search.search(SearchRequest.of(q)).facets());
             }
             assertThat(loaded.index.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+        }
+    }
+
+    /** The records of some batches, as the graph gives them to a store it rebuilds. */
+    private static RecordSource recordsOf(ImportBatch... batches) {
+        return new RecordSource() {
+            @Override
+            public void forEachChunk(int size, Consumer<ImportBatch> chunk) {
+                for (ImportBatch b : batches) {
+                    TestBatches.chunks(b, 2).forEach(chunk);
+                }
+            }
+
+            @Override
+            public Set<String> batches() {
+                return Arrays.stream(batches).map(ImportBatch::sha256).collect(Collectors.toSet());
+            }
+        };
+    }
+
+    @Test
+    void entitiesGainingOnlyNewRelationsAddThemToTheirStoredStatsAndGetTheDocumentsOfARecount() throws IOException {
+        try (SeedIndex seedOnly = new SeedIndex()) {
+            Snapshot snapshot = seedOnly.index.acquire();
+            try {
+                // The addition states no relation the seed has: its entities' stats are added to, not recounted.
+                List<String> keys = ADDITION.relations().stream().map(Documents::relationKey).toList();
+                assertThat(EntityLookup.holdsAny(snapshot.getIndexReader(), keys)).isFalse();
+                assertThat(EntityLookup.holdsAny(snapshot.getIndexReader(),
+                        SEED.relations().stream().map(Documents::relationKey).toList())).isTrue();
+            } finally {
+                seedOnly.index.release(snapshot);
+            }
+        }
+        try (SeedIndex staged = staged(); SeedIndex rebuilt = SeedIndex.empty(10_000)) {
+            rebuilt.index.rebuild(recordsOf(SEED, ADDITION));
+            Map<String, List<String>> expected = storedDocuments(rebuilt);
+            Map<String, List<String>> actual = storedDocuments(staged);
+            assertThat(actual.keySet()).isEqualTo(expected.keySet());
+            expected.forEach((k, fields) -> assertThat(actual.get(k)).as(k).isEqualTo(fields));
+            assertThat(actual.get("harmonyos-4")).anyMatch(f -> f.equals("cited_source=zephyr-launch-note"))
+                    .anyMatch(f -> f.equals("evidence=the band runs HarmonyOS 4"));
+            assertThat(rebuilt.index.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
         }
     }
 

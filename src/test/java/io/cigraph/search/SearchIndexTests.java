@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
 /** The index as a projection: its ledger, staging and discarding, counts across batches, a corrupt folder. */
@@ -98,6 +102,21 @@ class SearchIndexTests {
         try (SeedIndex reopened = SeedIndex.open(seed.dir)) {
             assertThat(reopened.index.batches()).hasSize(1);
             assertThat(first(reopened, "星闪").id()).isEqualTo("nearlink");
+        }
+    }
+
+    @Test
+    void anIndexWrittenWithAnotherDocumentLayoutHoldsNoBatchSoItIsRebuilt() throws IOException {
+        SeedIndex seed = new SeedIndex();
+        seed.shut();
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(seed.dir), new IndexWriterConfig())) {
+            // As the first layout committed it: the ledger alone.
+            writer.setLiveCommitData(Map.of("batches", SEED_BATCH.sha256()).entrySet());
+            writer.commit();
+        }
+        try (SeedIndex reopened = SeedIndex.open(seed.dir)) {
+            assertThat(reopened.index.batches()).isEmpty();
+            assertThat(reopened.index.isEmpty()).as("it still holds documents: not a bulk load target").isFalse();
         }
     }
 }
