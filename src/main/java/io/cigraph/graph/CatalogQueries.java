@@ -43,7 +43,7 @@ public class CatalogQueries {
             LIMIT $limit
             """;
     private static final String OBSERVATIONS = """
-            MATCH (o:Observation)-[:SOURCE]->(:Source {id: $id})
+            MATCH (o:Observation)-[:SOURCE]->(:Resource:Source {id: $id})
             OPTIONAL MATCH (o)-[:OBSERVATION_OF]->(subject:Resource)
             RETURN o, subject
             ORDER BY o.id
@@ -77,7 +77,7 @@ public class CatalogQueries {
     public SourceDetail source(String id) {
         int limit = reads.maxRows();
         return reads.read(tx -> {
-            Record found = tx.run("MATCH (s:Source {id: $id}) RETURN s", Map.of("id", id)).stream().findFirst()
+            Record found = tx.run("MATCH (s:Resource:Source {id: $id}) RETURN s", Map.of("id", id)).stream().findFirst()
                     .orElseThrow(() -> new UnknownResourceException(id));
             Node s = found.get("s").asNode();
             List<Fact> facts = new ArrayList<>();

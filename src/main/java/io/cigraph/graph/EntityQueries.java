@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Relationship;
@@ -71,13 +70,14 @@ public class EntityQueries {
 
     private final GraphReads reads;
     private final Ontology ontology;
-    private final String countsQuery;
+    private final String rootQuery;
 
     EntityQueries(GraphReads reads) {
         this.reads = reads;
         this.ontology = reads.ontology();
         // Built from the ontology's relationship types only, never from input.
-        this.countsQuery = "MATCH (n:Resource {id: $id}) RETURN [" + ontology.relationshipTypes().stream()
+        // The entity and its relation counts by type and direction, in one round trip.
+        this.rootQuery = "MATCH (n:Resource {id: $id}) RETURN n, [" + ontology.relationshipTypes().stream()
                 .map(t -> "COUNT { (n)-[:`" + t + "`]->() }, COUNT { (n)<-[:`" + t + "`]-() }")
                 .collect(Collectors.joining(", ")) + "] AS counts";
     }
@@ -129,9 +129,7 @@ public class EntityQueries {
         String label = label(type);
         int offset = Cursor.decode(cursor);
         return reads.read(tx -> {
-            if (!tx.run("MATCH (n:Resource {id: $id}) RETURN n.id", Map.of("id", id)).hasNext()) {
-                throw new UnknownResourceException(id);
-            }
+            Record head = tx.run(rootQuery, Map.of("id", id)).stream().findFirst().orElseThrow(() -> new UnknownResourceException(id));
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("id", id);
             params.put("label", label);
@@ -160,7 +158,7 @@ public class EntityQueries {
                     idsByElement.put(m.elementId(), m.get("id").asString());
                 }
             }
-            Node root = tx.run("MATCH (n:Resource {id: $id}) RETURN n", Map.of("id", id)).single().get("n").asNode();
+            Node root = head.get("n").asNode();
             idsByElement.put(root.elementId(), id);
             Map<String, NodeRef> all = new LinkedHashMap<>();
             all.put(id, reads.nodeRef(root));
@@ -175,13 +173,13 @@ public class EntityQueries {
             Map<String, SourceRef> sources = reads.sources(tx, edges.stream()
                     .map(r -> r.get("source").asString(null)).filter(s -> s != null).collect(Collectors.toSet()));
             List<EdgeView> edgeViews = edges.stream().map(r -> reads.edge(r, idsByElement, sources)).toList();
-            return new Neighborhood(id, depth, List.copyOf(all.values()), edgeViews, counts(tx, id),
+            return new Neighborhood(id, depth, List.copyOf(all.values()), edgeViews, counts(head.get("counts")),
                     more ? Cursor.encode(offset + limit) : null);
         });
     }
 
-    private List<RelationCount> counts(TransactionContext tx, String id) {
-        List<Long> values = tx.run(countsQuery, Map.of("id", id)).single().get("counts").asList(Value::asLong);
+    private List<RelationCount> counts(Value countsByType) {
+        List<Long> values = countsByType.asList(Value::asLong);
         List<RelationCount> counts = new ArrayList<>();
         int i = 0;
         for (String type : ontology.relationshipTypes()) {

@@ -70,7 +70,8 @@ class GraphReads {
         if (ids.isEmpty()) {
             return found;
         }
-        tx.run("MATCH (s:Source) WHERE s.id IN $ids RETURN s", Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> {
+        // Looked up through the unique index on :Resource(id): there is none on :Source alone.
+        tx.run("MATCH (s:Resource) WHERE s.id IN $ids AND s:Source RETURN s", Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> {
             Node s = r.get("s").asNode();
             found.put(s.get("id").asString(), sourceRef(s));
         });
