@@ -19,8 +19,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
 /**
- * One batch's changes to the index. Documents are built when the batch is staged and written
- * only when it is committed. Relation documents are the truth about relations; an entity's
+ * One batch's changes to the index. The batch's records are taken when it is staged; its
+ * documents are built and written only when it is committed. Relation documents are the truth about relations; an entity's
  * document is derived from its record plus the relation documents that name it, so entities of
  * earlier batches that gain relations in this one are rewritten from their stored fields with
  * fresh counts and sources: added to what the stored document says when the batch's relations
@@ -31,8 +31,8 @@ final class IndexUpdate {
 
     private final Documents documents;
     private final Map<String, Entity> entities = new LinkedHashMap<>();
-    private final Map<String, Document> relations = new LinkedHashMap<>();
-    private final Map<String, RelationRecord> relationRecords = new LinkedHashMap<>();
+    /** The batch's relations by document key: a relation stated twice is one document. */
+    private final Map<String, RelationRecord> relations = new LinkedHashMap<>();
     private final Set<String> touched = new LinkedHashSet<>();
 
     IndexUpdate(Documents documents, ImportBatch batch) {
@@ -41,8 +41,7 @@ final class IndexUpdate {
             entities.put(r.id(), Entity.of(r));
         }
         for (RelationRecord r : batch.relations()) {
-            relations.put(Documents.relationKey(r), Documents.relation(r));
-            relationRecords.put(Documents.relationKey(r), r);
+            relations.put(Documents.relationKey(r), r);
             touched.add(r.subject());
             touched.add(r.object());
         }
@@ -75,7 +74,7 @@ final class IndexUpdate {
     private void addToStats(IndexWriter writer, IndexReader current) throws IOException {
         Map<String, EntityLookup.Stored> stored = EntityLookup.stored(current, touched);
         Map<String, List<RelationRecord>> naming = new HashMap<>();
-        for (RelationRecord r : relationRecords.values()) {
+        for (RelationRecord r : relations.values()) {
             for (String end : new LinkedHashSet<>(List.of(r.subject(), r.object()))) {
                 naming.computeIfAbsent(end, k -> new ArrayList<>()).add(r);
             }
@@ -126,7 +125,7 @@ final class IndexUpdate {
 
     private void writeRelations(IndexWriter writer) {
         relations.entrySet().parallelStream()
-                .forEach(e -> update(writer, new Term(Fields.KEY, e.getKey()), e.getValue()));
+                .forEach(e -> update(writer, new Term(Fields.KEY, e.getKey()), Documents.relation(e.getValue())));
     }
 
     static void update(IndexWriter writer, Term key, Document d) {
