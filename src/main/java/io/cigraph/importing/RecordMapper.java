@@ -132,7 +132,8 @@ final class RecordMapper {
         Map<Node, RelationRecord> statements = new LinkedHashMap<>();
         for (Node subject : subjects.values()) {
             String id = ontology.idOf(subject.getURI());
-            long firstLine = lineOfSubject(data, original, subject);
+            List<Triple> own = data.find(subject, Node.ANY, Node.ANY).toList();
+            long firstLine = own.stream().mapToLong(t -> line(original.get(t))).filter(l -> l > 0).min().orElse(0);
             if (id == null) {
                 problem(firstLine, subject.getURI(), null,
                         "The IRI " + subject.getURI() + " is not under the base " + ontology.baseIri() + "; name resources res:<id>.");
@@ -151,7 +152,7 @@ final class RecordMapper {
             String description = null;
             List<Alias> aliases = new ArrayList<>();
             Map<String, Object> properties = new LinkedHashMap<>();
-            for (Triple t : data.find(subject, Node.ANY, Node.ANY).toList()) {
+            for (Triple t : own) {
                 long line = line(original.get(t));
                 Node p = t.getPredicate();
                 Node o = t.getObject();
@@ -275,11 +276,6 @@ final class RecordMapper {
     private String name(Node p) {
         String term = p.isURI() ? ontology.termOf(p.getURI()) : null;
         return term != null ? term : p.toString();
-    }
-
-    private long lineOfSubject(Graph data, Map<Triple, Triple> original, Node subject) {
-        return data.find(subject, Node.ANY, Node.ANY).toList().stream()
-                .mapToLong(t -> line(original.get(t))).filter(l -> l > 0).min().orElse(0);
     }
 
     private long lineOfSubject(Graph source, Node subject) {
