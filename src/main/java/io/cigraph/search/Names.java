@@ -15,6 +15,10 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  */
 final class Names {
 
+    /** Every CJK script starts at or above U+1100 (Hangul Jamo). */
+    private static final char FIRST_CJK = '\u1100';
+
+
     /** Longest autocomplete prefix kept as an indexed gram; longer inputs fall back to a prefix query. */
     static final int MAX_GRAM = 12;
     /** At most this many suggestion start points per name, so a long name cannot flood the index. */
@@ -32,7 +36,14 @@ final class Names {
 
     /** Whether the text has a Han, Hiragana, Katakana or Hangul character. */
     static boolean hasCjk(String text) {
-        return text.codePoints().anyMatch(Names::isCjk);
+        // Most text is decided without a script lookup, a binary search per code point:
+        // every evidence passage comes through here.
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= FIRST_CJK && isCjk(text.codePointAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isCjk(int cp) {
