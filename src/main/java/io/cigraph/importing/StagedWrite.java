@@ -6,7 +6,6 @@ import io.cigraph.model.Projection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -66,7 +65,7 @@ final class StagedWrite {
         }
         LOG.info("Batch {} written: {}", batch.id(), String.join(", ", work.stream().map(StoreWork::timing).toList()));
         Map<String, Long> millis = new LinkedHashMap<>();
-        work.forEach(w -> millis.put(w.projection.name(), w.nanos / 1_000_000));
+        work.forEach(w -> millis.put(w.projection.name(), w.millis()));
         return millis;
     }
 
@@ -77,7 +76,8 @@ final class StagedWrite {
         private final ExecutorService thread;
         private Future<Projection.Staged> staged;
         private Future<?> committed;
-        private long nanos;
+        private long stageNanos;
+        private long commitNanos;
 
         StoreWork(Projection projection, ExecutorService thread) {
             this.projection = projection;
@@ -85,8 +85,14 @@ final class StagedWrite {
         }
 
         void stage(ImportBatch batch) {
-            staged = thread.submit(() -> timed(() -> projection == graph
-                    ? graph.stage(batch, statementRows) : projection.stage(batch)));
+            staged = thread.submit(() -> {
+                long start = System.nanoTime();
+                try {
+                    return projection == graph ? graph.stage(batch, statementRows) : projection.stage(batch);
+                } finally {
+                    stageNanos = System.nanoTime() - start;
+                }
+            });
         }
 
         RuntimeException awaitStaged(RuntimeException earlier) {
@@ -103,10 +109,15 @@ final class StagedWrite {
         }
 
         void commit() {
-            committed = thread.submit(() -> timed(() -> {
-                await(staged).commit();
+            committed = thread.submit(() -> {
+                long start = System.nanoTime();
+                try {
+                    await(staged).commit();
+                } finally {
+                    commitNanos = System.nanoTime() - start;
+                }
                 return null;
-            }));
+            });
         }
 
         /** Waits for the commit; a failed commit is rethrown, or with {@code sync} repaired by a rebuild. */
@@ -142,17 +153,13 @@ final class StagedWrite {
             }
         }
 
-        String timing() {
-            return projection.name() + " " + nanos / 1_000_000 + " ms";
+        long millis() {
+            return (stageNanos + commitNanos) / 1_000_000;
         }
 
-        private <T> T timed(Callable<T> task) throws Exception {
-            long start = System.nanoTime();
-            try {
-                return task.call();
-            } finally {
-                nanos += System.nanoTime() - start;
-            }
+        String timing() {
+            return "%s %d ms (staged in %d, committed in %d)".formatted(projection.name(), millis(),
+                    stageNanos / 1_000_000, commitNanos / 1_000_000);
         }
     }
 
