@@ -18,7 +18,6 @@ final class Names {
     /** Every CJK script starts at or above U+1100 (Hangul Jamo). */
     private static final char FIRST_CJK = '\u1100';
 
-
     /** Longest autocomplete prefix kept as an indexed gram; longer inputs fall back to a prefix query. */
     static final int MAX_GRAM = 12;
     /** At most this many suggestion start points per name, so a long name cannot flood the index. */
