@@ -5,29 +5,60 @@ import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
+import org.neo4j.batchimport.api.Configuration;
+import org.neo4j.batchimport.api.Monitor;
+import org.neo4j.batchimport.api.input.Collector;
+import org.neo4j.batchimport.api.input.Group;
+import org.neo4j.batchimport.api.input.IdType;
+import org.neo4j.batchimport.api.input.Input;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.internal.batchimport.BatchImporterFactory;
+import org.neo4j.internal.batchimport.DefaultAdditionalIds;
+import org.neo4j.internal.batchimport.input.Groups;
+import org.neo4j.internal.batchimport.staging.ExecutionMonitor;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.io.fs.FileUtils;
+import org.neo4j.io.layout.Neo4jLayout;
+import org.neo4j.io.pagecache.context.CursorContextFactory;
+import org.neo4j.io.pagecache.context.FixedVersionContextSupplier;
+import org.neo4j.io.pagecache.tracing.PageCacheTracer;
+import org.neo4j.kernel.DatabaseCreationOptions;
+import org.neo4j.kernel.impl.index.schema.IndexImporterFactoryImpl;
+import org.neo4j.kernel.impl.scheduler.JobSchedulerFactory;
+import org.neo4j.logging.internal.NullLogService;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.scheduler.JobScheduler;
+import org.neo4j.storageengine.api.TransactionIdStore;
+import org.neo4j.wal.EmptyLogTailMetadata;
+import org.neo4j.wal.files.TransactionLogInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A bulk load into the empty in-process database through Neo4j's embedded Java API: nodes and
- * relationships are created directly, one large transaction per chunk, with no Cypher to plan,
- * no Bolt to cross and no {@code MERGE} lookups. What {@code MERGE} gave the transactional path
- * is kept by bookkeeping: a map from id to node (a restated resource updates its node) and a set
- * of 64-bit hashes of the relations seen (a restated relation is looked up at the end and
- * updated). A relation whose ends are not both created yet waits in a spool on disk. Neo4j's
- * offline batch importer would be faster still, but it needs the database stopped and internal
- * APIs; this one runs on the live database, which stays empty to readers until each commit.
+ * A bulk load into the empty in-process database with Neo4j's own batch importer, the mechanism
+ * behind {@code neo4j-admin database import}: nodes and relationships go to spools on disk as
+ * they arrive (the importer takes every node before the first relationship), and at the end the
+ * importer builds a new database from them beside the live one, which stays empty to readers.
+ * Then Neo4j restarts on the new database, the unique constraints are created over it, and what
+ * the importer cannot express is applied through the embedded API: a relation stated again
+ * replaces the provenance of the first, as {@code MERGE ... SET} does, and the ledger is written.
+ * A restated resource is imported once, as its last statement (the map from id to the position of
+ * that statement is the only thing held in memory, as the transactional path's {@code MERGE}
+ * would replace the node). A failure before the restart leaves the live database untouched.
  */
 final class EmbeddedBulkLoad implements BulkLoad {
 
@@ -35,88 +66,137 @@ final class EmbeddedBulkLoad implements BulkLoad {
     private static final int REPLAY_CHUNK = 20_000;
     private static final int WIPE_CHUNK = 50_000;
 
-    private final GraphDatabaseService db;
+    private final EmbeddedNeo4j neo4j;
     private final GraphWrites writes;
-    private final ObjectLongHashMap<String> nodes = new ObjectLongHashMap<>();
-    private final LongHashSet stated = new LongHashSet();
-    private final RelationSpool waiting;
+    private final Path home;
+    private final EntitySpool nodeSpool;
+    private final EntitySpool relationshipSpool;
     private final RelationSpool restated;
+    private final ObjectLongHashMap<String> lastStatement = new ObjectLongHashMap<>();
+    private final LongHashSet superseded = new LongHashSet();
+    private final LongHashSet stated = new LongHashSet();
+    private boolean replaced;
     private boolean finished;
 
-    EmbeddedBulkLoad(GraphDatabaseService db, GraphWrites writes, Path spoolDir) {
-        this.db = db;
+    EmbeddedBulkLoad(EmbeddedNeo4j neo4j, GraphWrites writes) {
+        this.neo4j = neo4j;
         this.writes = writes;
-        this.waiting = new RelationSpool(spoolDir);
-        this.restated = new RelationSpool(spoolDir);
+        this.home = neo4j.importHome();
+        this.nodeSpool = new EntitySpool(neo4j.spoolDir(), "nodes");
+        this.relationshipSpool = new EntitySpool(neo4j.spoolDir(), "relationships");
+        this.restated = new RelationSpool(neo4j.spoolDir());
     }
 
     @Override
     public void add(ImportBatch chunk) {
-        try (Transaction tx = db.beginTx()) {
-            for (ResourceRecord r : chunk.resources()) {
-                long existing = nodes.getIfAbsent(r.id(), -1);
-                Node node = existing < 0 ? tx.createNode() : tx.getNodeById(existing);
-                EmbeddedWrites.replace(node, writes.labels(r), GraphWrites.resourceProperties(r, chunk.id()));
-                nodes.put(r.id(), node.getId());
+        for (ResourceRecord r : chunk.resources()) {
+            long position = nodeSpool.node(r.id(), writes.labels(r), GraphWrites.resourceProperties(r, chunk.id()));
+            long earlier = lastStatement.getIfAbsent(r.id(), -1);
+            if (earlier >= 0) {
+                superseded.add(earlier);
             }
-            for (RelationRecord r : chunk.relations()) {
-                if (!stated.add(hash(r))) {
-                    restated.add(r, chunk.id());
-                } else if (!nodes.containsKey(r.subject()) || !nodes.containsKey(r.object())) {
-                    waiting.add(r, chunk.id());
-                } else {
-                    create(tx, r, chunk.id());
-                }
+            lastStatement.put(r.id(), position);
+        }
+        for (RelationRecord r : chunk.relations()) {
+            if (stated.add(hash(r))) {
+                relationshipSpool.relationship(r.subject(), writes.relationshipType(r), r.object(),
+                        GraphWrites.relationProperties(r, chunk.id()));
+            } else {
+                restated.add(r, chunk.id());
             }
-            tx.commit();
         }
     }
 
     @Override
     public void finish(List<BatchSummary> batches) {
         long start = System.nanoTime();
-        long late = waiting.size();
-        waiting.replay(REPLAY_CHUNK, rows -> inTransaction(tx -> rows.forEach(s -> create(tx, s.relation(), s.batch()))));
-        restated.replay(REPLAY_CHUNK, rows -> inTransaction(tx -> rows.forEach(s -> update(tx, s.relation(), s.batch()))));
-        inTransaction(tx -> batches.forEach(b -> EmbeddedWrites.ledger(tx, b)));
+        importIntoNewDatabase();
+        long imported = System.nanoTime();
+        neo4j.replaceDatabase(home);
+        replaced = true;
+        long restarted = System.nanoTime();
+        GraphDatabaseService db = neo4j.database();
+        GraphStore.SCHEMA.forEach(db::executeTransactionally);
+        db.executeTransactionally("CALL db.awaitIndexes(3600)");
+        long indexed = System.nanoTime();
+        restated.replay(REPLAY_CHUNK, rows -> inTransaction(db, tx -> rows.forEach(s -> update(tx, s.relation(), s.batch()))));
+        inTransaction(db, tx -> batches.forEach(b -> EmbeddedWrites.ledger(tx, b)));
         finished = true;
-        LOG.info("Neo4j bulk load finished: {} nodes; {} relations waited for an end, {} were restated ({} ms to finish)",
-                nodes.size(), late, restated.size(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Neo4j bulk load finished: {} nodes, {} relationships ({} restated); importer {} ms, restart {} ms,"
+                        + " constraints {} ms, rest {} ms", lastStatement.size(), relationshipSpool.size(), restated.size(),
+                millis(imported - start), millis(restarted - imported), millis(indexed - restarted),
+                millis(System.nanoTime() - indexed));
+    }
+
+    /** Runs the importer into {@link #home}, a Neo4j home of its own. */
+    private void importIntoNewDatabase() {
+        try {
+            FileUtils.deleteDirectory(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + home, e);
+        }
+        Config config = Config.defaults(GraphDatabaseSettings.neo4j_home, home);
+        var layout = Neo4jLayout.of(config).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        Groups groups = new Groups();
+        Group group = groups.getOrCreate(null);
+        Input input = Input.input(
+                nodeSpool.input(true, group, position -> !superseded.contains(position)),
+                relationshipSpool.input(false, group, position -> true),
+                IdType.STRING,
+                Input.knownEstimates(lastStatement.size(), relationshipSpool.size(), nodeSpool.properties(),
+                        relationshipSpool.properties(), nodeSpool.bytes(), relationshipSpool.bytes(), lastStatement.size() * 3L),
+                groups, false);
+        try (var fs = new DefaultFileSystemAbstraction(); JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler()) {
+            var importer = BatchImporterFactory.withHighestPriority().instantiate(layout, fs, PageCacheTracer.NULL,
+                    Configuration.DEFAULT, NullLogService.getInstance(), ExecutionMonitor.INVISIBLE, DefaultAdditionalIds.EMPTY,
+                    new EmptyLogTailMetadata(config), config, Monitor.NO_MONITOR, scheduler, Collector.STRICT,
+                    TransactionLogInitializer.getLogFilesInitializer(), new IndexImporterFactoryImpl(),
+                    EmptyMemoryTracker.INSTANCE,
+                    new CursorContextFactory(PageCacheTracer.NULL, new FixedVersionContextSupplier(TransactionIdStore.BASE_TX_ID)),
+                    DatabaseCreationOptions.EMPTY_CREATION_OPTIONS);
+            importer.doImport(input);
+        } catch (Exception e) {
+            throw new IllegalStateException("Neo4j's importer failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public void close() {
-        waiting.close();
+        nodeSpool.close();
+        relationshipSpool.close();
         restated.close();
-        if (!finished) {
+        try {
+            FileUtils.deleteDirectory(home);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the importer's folder {}", home, e);
+        }
+        if (replaced && !finished) {
             try {
-                wipe();
+                wipe(neo4j.database());
             } catch (RuntimeException e) {
                 LOG.error("Could not empty the graph after a failed bulk load", e);
             }
         }
     }
 
-    private void create(Transaction tx, RelationRecord r, String batch) {
-        Node a = tx.getNodeById(nodes.get(r.subject()));
-        Node b = tx.getNodeById(nodes.get(r.object()));
-        Relationship rel = a.createRelationshipTo(b, RelationshipType.withName(writes.relationshipType(r)));
-        EmbeddedWrites.replace(rel, GraphWrites.relationProperties(r, batch));
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** A relation stated again: its provenance replaces the earlier one's, as {@code MERGE ... SET} does. */
     private void update(Transaction tx, RelationRecord r, String batch) {
-        Relationship found = EmbeddedWrites.find(tx.getNodeById(nodes.get(r.subject())), tx.getNodeById(nodes.get(r.object())),
-                RelationshipType.withName(writes.relationshipType(r)));
+        Node a = tx.findNode(EmbeddedWrites.RESOURCE, "id", r.subject());
+        Node b = tx.findNode(EmbeddedWrites.RESOURCE, "id", r.object());
+        RelationshipType type = RelationshipType.withName(writes.relationshipType(r));
+        Relationship found = EmbeddedWrites.find(a, b, type);
         if (found == null) {
             // Only a hash collision gets here: the relation is new after all.
-            create(tx, r, batch);
-        } else {
-            EmbeddedWrites.replace(found, GraphWrites.relationProperties(r, batch));
+            found = a.createRelationshipTo(b, type);
         }
+        EmbeddedWrites.replace(found, GraphWrites.relationProperties(r, batch));
     }
 
-    private void inTransaction(java.util.function.Consumer<Transaction> work) {
+    private static void inTransaction(GraphDatabaseService db, java.util.function.Consumer<Transaction> work) {
         try (Transaction tx = db.beginTx()) {
             work.accept(tx);
             tx.commit();
@@ -124,7 +204,7 @@ final class EmbeddedBulkLoad implements BulkLoad {
     }
 
     /** Deletes everything in chunks: the load started on an empty graph, so empty is how it was. */
-    private void wipe() {
+    private static void wipe(GraphDatabaseService db) {
         long deleted = 0;
         for (boolean relationships : new boolean[] {true, false}) {
             int n;

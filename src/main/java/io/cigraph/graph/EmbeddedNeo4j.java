@@ -11,6 +11,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.layout.DatabaseLayout;
+import org.neo4j.io.layout.Neo4jLayout;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +20,36 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Neo4j Community server with Bolt on loopback. The application talks to it through
  * the driver, exactly as it would to a remote server; imports write through the embedded API
- * unless configured otherwise.
+ * unless configured otherwise. A bulk load restarts it on the database Neo4j's importer built.
  */
 final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
-    private final DatabaseManagementService service;
-    private final URI boltUri;
+    private final GraphProperties.Embedded settings;
     private final java.nio.file.Path dir;
     private final boolean directWrites;
+    private final URI boltUri;
+    private final int boltPort;
+    private volatile DatabaseManagementService service;
 
     EmbeddedNeo4j(GraphProperties.Embedded settings) {
         long start = System.nanoTime();
+        this.settings = settings;
         this.dir = settings.dir().toAbsolutePath();
         this.directWrites = settings.directWrites();
-        this.service = new DatabaseManagementServiceBuilder(settings.dir().toAbsolutePath())
+        this.service = start(settings.boltPort());
+        var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        this.boltPort = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT).getPort();
+        this.boltUri = URI.create("bolt://" + settings.boltAddress() + ":" + boltPort);
+        LOG.info("Embedded Neo4j ready at {} (data in {}) in {} ms", boltUri, dir, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private DatabaseManagementService start(int port) {
+        return new DatabaseManagementServiceBuilder(dir)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltAddress(), settings.boltPort()))
+                .setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltAddress(), port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCache().toBytes())
@@ -47,12 +61,6 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
-        var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        var address = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                .getLocalAddress(ConnectorType.BOLT);
-        this.boltUri = URI.create("bolt://" + settings.boltAddress() + ":" + address.getPort());
-        LOG.info("Embedded Neo4j ready at {} (data in {}) in {} ms", boltUri, settings.dir().toAbsolutePath(),
-                (System.nanoTime() - start) / 1_000_000);
     }
 
     URI boltUri() {
@@ -64,13 +72,75 @@ final class EmbeddedNeo4j implements AutoCloseable {
      * write through the driver as well; empty then.
      */
     java.util.Optional<org.neo4j.graphdb.GraphDatabaseService> directWrites() {
-        return directWrites ? java.util.Optional.of(service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
-                : java.util.Optional.empty();
+        return directWrites ? java.util.Optional.of(database()) : java.util.Optional.empty();
+    }
+
+    org.neo4j.graphdb.GraphDatabaseService database() {
+        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     /** Where a bulk load keeps its spool: beside the database, on the disk that has room for it. */
     java.nio.file.Path spoolDir() {
         return dir.resolve("bulk-spool");
+    }
+
+    /** Where a bulk load builds a new database with Neo4j's importer, as a Neo4j home of its own. */
+    java.nio.file.Path importHome() {
+        return dir.resolve("bulk-import");
+    }
+
+    /**
+     * Stops Neo4j, puts the database built in {@code home} (by the importer) in place of the
+     * current one, and starts again on the same Bolt port, so the driver reconnects. The graph
+     * is unavailable while this runs, a few seconds. If the new database does not start, the
+     * old one is put back and started, and the failure thrown.
+     */
+    synchronized void replaceDatabase(java.nio.file.Path home) {
+        long start = System.nanoTime();
+        DatabaseLayout live = Neo4jLayout.of(dir).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        DatabaseLayout fresh = Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        java.nio.file.Path asideStore = dir.resolve("replaced-store");
+        java.nio.file.Path asideLogs = dir.resolve("replaced-transactions");
+        service.shutdown();
+        try {
+            org.neo4j.io.fs.FileUtils.deleteDirectory(asideStore);
+            org.neo4j.io.fs.FileUtils.deleteDirectory(asideLogs);
+            java.nio.file.Files.move(live.databaseDirectory(), asideStore);
+            java.nio.file.Files.move(live.getTransactionLogsDirectory(), asideLogs);
+            java.nio.file.Files.move(fresh.databaseDirectory(), live.databaseDirectory());
+            java.nio.file.Files.move(fresh.getTransactionLogsDirectory(), live.getTransactionLogsDirectory());
+        } catch (java.io.IOException e) {
+            service = start(boltPort);
+            throw new java.io.UncheckedIOException("Cannot put the imported database in place in " + dir, e);
+        }
+        try {
+            service = start(boltPort);
+            database().executeTransactionally("RETURN 1");
+        } catch (RuntimeException e) {
+            LOG.error("The imported database did not start; putting the previous one back", e);
+            try {
+                service.shutdown();
+            } catch (RuntimeException ignored) {
+                // it may not have started at all
+            }
+            try {
+                org.neo4j.io.fs.FileUtils.deleteDirectory(live.databaseDirectory());
+                org.neo4j.io.fs.FileUtils.deleteDirectory(live.getTransactionLogsDirectory());
+                java.nio.file.Files.move(asideStore, live.databaseDirectory());
+                java.nio.file.Files.move(asideLogs, live.getTransactionLogsDirectory());
+            } catch (java.io.IOException restore) {
+                e.addSuppressed(restore);
+            }
+            service = start(boltPort);
+            throw e;
+        }
+        try {
+            org.neo4j.io.fs.FileUtils.deleteDirectory(asideStore);
+            org.neo4j.io.fs.FileUtils.deleteDirectory(asideLogs);
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not delete the replaced database in {}", dir, e);
+        }
+        LOG.info("Embedded Neo4j restarted on the imported database in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override

@@ -81,7 +81,7 @@ final class EmbeddedWrites {
     }
 
     /** Neo4j stores lists as arrays of one type; the driver converts them, here it is done by hand. */
-    private static Object storable(String key, Object value) {
+    static Object storable(String key, Object value) {
         if (!(value instanceof List<?> list)) {
             return value;
         }

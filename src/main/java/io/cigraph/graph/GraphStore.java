@@ -47,6 +47,11 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     static final int DEFAULT_CHUNK = 5000;
 
+    /** The unique constraints the writes rely on, each safe to run again. */
+    static final List<String> SCHEMA = List.of(
+            "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT import_batch_sha256 IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.sha256 IS UNIQUE");
+
     private final Driver driver;
     private final Ontology ontology;
     private final GraphWrites writes;
@@ -64,8 +69,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     @Override
     public void afterPropertiesSet() {
         try (Session session = driver.session()) {
-            session.run("CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE").consume();
-            session.run("CREATE CONSTRAINT import_batch_sha256 IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.sha256 IS UNIQUE").consume();
+            SCHEMA.forEach(statement -> session.run(statement).consume());
             session.run("CALL db.awaitIndexes(300)").consume();
         }
     }
@@ -133,14 +137,14 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     }
 
     /**
-     * A bulk load into the empty graph: through the embedded API when Neo4j runs in-process (and
+     * A bulk load into the empty graph: with Neo4j's batch importer when Neo4j runs in-process (and
      * direct writes are on), else through the driver with the transactional path's statements.
      */
     @Override
     public BulkLoad bulkLoad() {
         EmbeddedNeo4j neo4j = embedded.getIfAvailable();
         if (neo4j != null && neo4j.directWrites().isPresent()) {
-            return new EmbeddedBulkLoad(neo4j.directWrites().get(), writes, neo4j.spoolDir());
+            return new EmbeddedBulkLoad(neo4j, writes);
         }
         return new DriverBulkLoad(driver, writes, DEFAULT_CHUNK, Path.of(System.getProperty("java.io.tmpdir"), "cigraph-bulk-spool"));
     }

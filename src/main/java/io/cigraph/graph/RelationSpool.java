@@ -9,7 +9,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -106,36 +105,16 @@ final class RelationSpool implements AutoCloseable {
         return new Spooled(new RelationRecord(s, p, o, provenance, 0), batch);
     }
 
-    // Length-prefixed UTF-8 rather than writeUTF, which stops at 64 KB.
     private void text(String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        EntitySpool.text(out, s);
     }
 
     private static String text(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return EntitySpool.text(in);
     }
 
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // closing is best effort: the file is deleted next
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a temp file left behind is harmless; the next load makes its own
-        }
+        EntitySpool.delete(out, file);
     }
 }

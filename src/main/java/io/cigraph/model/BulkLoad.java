@@ -3,8 +3,8 @@ package io.cigraph.model;
 import java.util.List;
 
 /**
- * A load into an empty store with the store's own bulk mechanism (Neo4j's embedded write API in
- * large transactions, the TDB2 loader, a Lucene writer with a large buffer) instead of one
+ * A load into an empty store with the store's own bulk mechanism (Neo4j's batch importer, the
+ * TDB2 loader, a Lucene writer with a large buffer) instead of one
  * transaction per batch. Records arrive in chunks, in file order, all on one thread; a relation
  * may name a resource that a later chunk brings. Nothing is visible to readers before
  * {@link #finish}; closing an unfinished load leaves the store empty, as it was.
