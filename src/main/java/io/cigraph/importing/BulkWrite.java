@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A bulk load into every store side by side, each on its own thread, while the importing thread
  * reads and checks the next chunk: at most one chunk is being written while another is read. The
- * graph finishes first; a failure before that leaves every store empty, as they were, and a store
+ * stores prepare their finish side by side, then the graph finishes first; a failure before that leaves every store empty, as they were, and a store
  * that fails to finish after the graph has is emptied and rebuilt from the graph.
  */
 final class BulkWrite implements AutoCloseable {
@@ -48,8 +48,17 @@ final class BulkWrite implements AutoCloseable {
         }));
     }
 
-    /** Finishes the load in every store, the graph first; returns the milliseconds each store spent. */
+    /**
+     * Finishes the load in every store: first each does the part that makes nothing visible, all
+     * side by side (a failure there leaves every store as it was), then the graph finishes, then
+     * the others. Returns the milliseconds each store spent.
+     */
     Map<String, Long> finish(List<BatchSummary> batches, ProjectionSync sync) {
+        awaitAll();
+        stores.forEach(s -> s.submit(() -> {
+            s.load.prepare();
+            return null;
+        }));
         awaitAll();
         Store graph = stores.getFirst();
         graph.submit(() -> finish(graph, batches));

@@ -14,6 +14,14 @@ public interface BulkLoad extends AutoCloseable {
     /** Adds a chunk of records. The chunk's id, file and hash are those of the file it comes from. */
     void add(ImportBatch chunk);
 
+    /**
+     * Does the heavy part of finishing that makes nothing visible (building indexes, a new store
+     * beside the live one), so that the stores can do it side by side before the graph finishes
+     * first. Optional: {@link #finish} does whatever it has not done.
+     */
+    default void prepare() {
+    }
+
     /** Makes everything added durable and visible, and marks these batches as held. */
     void finish(List<BatchSummary> batches);
 

@@ -39,6 +39,7 @@ final class IndexBulkLoad implements BulkLoad {
     private final SearchIndex index;
     private final Documents documents;
     private final IndexWriter writer;
+    private boolean prepared;
     private boolean finished;
     private boolean closed;
 
@@ -64,12 +65,24 @@ final class IndexBulkLoad implements BulkLoad {
         finish(ledger);
     }
 
-    /** Writes the entities' full documents and commits with this ledger of batches. */
+    /** Writes the entities' full documents in place of the pending ones; nothing is visible before the commit. */
+    @Override
+    public void prepare() {
+        if (prepared) {
+            return;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            pendingBlocks(reader).parallelStream().forEach(block -> write(reader, block));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        prepared = true;
+    }
+
+    /** Writes the entities' full documents unless done, and commits with this ledger of batches. */
     void finish(Set<String> ledger) {
+        prepare();
         try {
-            try (DirectoryReader reader = DirectoryReader.open(writer)) {
-                pendingBlocks(reader).parallelStream().forEach(block -> write(reader, block));
-            }
             index.commitAndRefresh(ledger);
             finished = true;
         } catch (IOException e) {
