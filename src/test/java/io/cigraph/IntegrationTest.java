@@ -49,9 +49,10 @@ public abstract class IntegrationTest {
         registry.add("cigraph.security.api-key", () -> API_KEY);
     }
 
+    /** Under {@code target/}, so that a clean build removes it: each run's stores take about half a gigabyte. */
     private static Path createDataDir() {
         try {
-            return Files.createTempDirectory("cigraph-it");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "cigraph-it");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
