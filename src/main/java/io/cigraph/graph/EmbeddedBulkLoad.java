@@ -56,9 +56,10 @@ import org.slf4j.LoggerFactory;
  * Then Neo4j restarts on the new database, the unique constraints are created over it, and what
  * the importer cannot express is applied through the embedded API: a relation stated again
  * replaces the provenance of the first, as {@code MERGE ... SET} does, and the ledger is written.
- * A restated resource is imported once, as its last statement (the map from id to the position of
- * that statement is the only thing held in memory, as the transactional path's {@code MERGE}
- * would replace the node). A failure before the restart leaves the live database untouched.
+ * A restated resource is imported once, as its last statement, as the transactional path's
+ * {@code MERGE ... SET} would leave the node. Held in memory: each id with the position of its
+ * last statement, and a 64-bit hash of each relation. A failure before the restart leaves the
+ * live database untouched; after it, the graph is emptied again.
  */
 final class EmbeddedBulkLoad implements BulkLoad {
 
@@ -156,9 +157,16 @@ final class EmbeddedBulkLoad implements BulkLoad {
                 Input.knownEstimates(lastStatement.size(), relationshipSpool.size(), nodeSpool.properties(),
                         relationshipSpool.properties(), nodeSpool.bytes(), relationshipSpool.bytes(), lastStatement.size() * 3L),
                 groups, false);
+        long memory = neo4j.importMemory();
+        Configuration configuration = new Configuration() {
+            @Override
+            public long maxOffHeapMemory() {
+                return memory;
+            }
+        };
         try (var fs = new DefaultFileSystemAbstraction(); JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler()) {
             var importer = BatchImporterFactory.withHighestPriority().instantiate(layout, fs, PageCacheTracer.NULL,
-                    Configuration.DEFAULT, NullLogService.getInstance(), ExecutionMonitor.INVISIBLE, DefaultAdditionalIds.EMPTY,
+                    configuration, NullLogService.getInstance(), ExecutionMonitor.INVISIBLE, DefaultAdditionalIds.EMPTY,
                     new EmptyLogTailMetadata(config), config, Monitor.NO_MONITOR, scheduler, Collector.STRICT,
                     TransactionLogInitializer.getLogFilesInitializer(), new IndexImporterFactoryImpl(),
                     EmptyMemoryTracker.INSTANCE,

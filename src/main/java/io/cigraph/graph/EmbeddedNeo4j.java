@@ -84,6 +84,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
         return dir.resolve("bulk-spool");
     }
 
+    /** The off-heap memory Neo4j's batch importer may use. */
+    long importMemory() {
+        return settings.importMemory().toBytes();
+    }
+
     /** Where a bulk load builds a new database with Neo4j's importer, as a Neo4j home of its own. */
     java.nio.file.Path importHome() {
         return dir.resolve("bulk-import");

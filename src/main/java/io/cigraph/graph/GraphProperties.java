@@ -37,12 +37,15 @@ record GraphProperties(
      * @param directWrites write imports through Neo4j's embedded API (no Cypher to plan, no Bolt to
      *                    cross); {@code false} writes through the driver, exactly as against a remote
      *                    server. Reads always go through the driver.
+     * @param importMemory off-heap memory Neo4j's batch importer may use in a bulk load (its
+     *                     own default is most of the machine's free memory)
      */
     record Embedded(
             @DefaultValue("data/neo4j") Path dir,
             @DefaultValue("127.0.0.1") String boltAddress,
             @DefaultValue("7687") int boltPort,
             @DefaultValue("256MB") DataSize pageCache,
-            @DefaultValue("true") boolean directWrites) {
+            @DefaultValue("true") boolean directWrites,
+            @DefaultValue("1GB") DataSize importMemory) {
     }
 }

@@ -106,7 +106,10 @@ public final class ScaleBenchmark {
                 "--cigraph.graph.embedded.bolt-port=0",
                 "--cigraph.import.load-at-startup=false",
                 "--logging.level.root=warn",
-                "--logging.level.io.cigraph.importing=info");
+                "--logging.level.io.cigraph.importing=info",
+                // Each store's own account of its bulk load: Neo4j's importer, restart and constraints; TDB2; Lucene.
+                "--logging.level.io.cigraph.graph.EmbeddedBulkLoad=info",
+                "--logging.level.io.cigraph.rdf.RdfBulkLoad=info");
     }
 
     /** The TDB2 folder, named the same way for the service and for this JVM's own connection to it. */
