@@ -1,7 +1,12 @@
 package io.cigraph.graph;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -11,6 +16,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.fs.FileUtils;
 import org.neo4j.io.layout.DatabaseLayout;
 import org.neo4j.io.layout.Neo4jLayout;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -27,7 +34,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
     private final GraphProperties.Embedded settings;
-    private final java.nio.file.Path dir;
+    private final Path dir;
     private final boolean directWrites;
     private final URI boltUri;
     private final int boltPort;
@@ -71,16 +78,16 @@ final class EmbeddedNeo4j implements AutoCloseable {
      * The database itself, for imports, where the driver is the slow part, unless configured to
      * write through the driver as well; empty then.
      */
-    java.util.Optional<org.neo4j.graphdb.GraphDatabaseService> directWrites() {
-        return directWrites ? java.util.Optional.of(database()) : java.util.Optional.empty();
+    Optional<GraphDatabaseService> directWrites() {
+        return directWrites ? Optional.of(database()) : Optional.empty();
     }
 
-    org.neo4j.graphdb.GraphDatabaseService database() {
+    GraphDatabaseService database() {
         return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     /** Where a bulk load keeps its spool: beside the database, on the disk that has room for it. */
-    java.nio.file.Path spoolDir() {
+    Path spoolDir() {
         return dir.resolve("bulk-spool");
     }
 
@@ -90,7 +97,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /** Where a bulk load builds a new database with Neo4j's importer, as a Neo4j home of its own. */
-    java.nio.file.Path importHome() {
+    Path importHome() {
         return dir.resolve("bulk-import");
     }
 
@@ -100,23 +107,23 @@ final class EmbeddedNeo4j implements AutoCloseable {
      * is unavailable while this runs, a few seconds. If the new database does not start, the
      * old one is put back and started, and the failure thrown.
      */
-    synchronized void replaceDatabase(java.nio.file.Path home) {
+    synchronized void replaceDatabase(Path home) {
         long start = System.nanoTime();
         DatabaseLayout live = Neo4jLayout.of(dir).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         DatabaseLayout fresh = Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        java.nio.file.Path asideStore = dir.resolve("replaced-store");
-        java.nio.file.Path asideLogs = dir.resolve("replaced-transactions");
+        Path asideStore = dir.resolve("replaced-store");
+        Path asideLogs = dir.resolve("replaced-transactions");
         service.shutdown();
         try {
-            org.neo4j.io.fs.FileUtils.deleteDirectory(asideStore);
-            org.neo4j.io.fs.FileUtils.deleteDirectory(asideLogs);
-            java.nio.file.Files.move(live.databaseDirectory(), asideStore);
-            java.nio.file.Files.move(live.getTransactionLogsDirectory(), asideLogs);
-            java.nio.file.Files.move(fresh.databaseDirectory(), live.databaseDirectory());
-            java.nio.file.Files.move(fresh.getTransactionLogsDirectory(), live.getTransactionLogsDirectory());
-        } catch (java.io.IOException e) {
+            FileUtils.deleteDirectory(asideStore);
+            FileUtils.deleteDirectory(asideLogs);
+            Files.move(live.databaseDirectory(), asideStore);
+            Files.move(live.getTransactionLogsDirectory(), asideLogs);
+            Files.move(fresh.databaseDirectory(), live.databaseDirectory());
+            Files.move(fresh.getTransactionLogsDirectory(), live.getTransactionLogsDirectory());
+        } catch (IOException e) {
             service = start(boltPort);
-            throw new java.io.UncheckedIOException("Cannot put the imported database in place in " + dir, e);
+            throw new UncheckedIOException("Cannot put the imported database in place in " + dir, e);
         }
         try {
             service = start(boltPort);
@@ -129,20 +136,20 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 // it may not have started at all
             }
             try {
-                org.neo4j.io.fs.FileUtils.deleteDirectory(live.databaseDirectory());
-                org.neo4j.io.fs.FileUtils.deleteDirectory(live.getTransactionLogsDirectory());
-                java.nio.file.Files.move(asideStore, live.databaseDirectory());
-                java.nio.file.Files.move(asideLogs, live.getTransactionLogsDirectory());
-            } catch (java.io.IOException restore) {
+                FileUtils.deleteDirectory(live.databaseDirectory());
+                FileUtils.deleteDirectory(live.getTransactionLogsDirectory());
+                Files.move(asideStore, live.databaseDirectory());
+                Files.move(asideLogs, live.getTransactionLogsDirectory());
+            } catch (IOException restore) {
                 e.addSuppressed(restore);
             }
             service = start(boltPort);
             throw e;
         }
         try {
-            org.neo4j.io.fs.FileUtils.deleteDirectory(asideStore);
-            org.neo4j.io.fs.FileUtils.deleteDirectory(asideLogs);
-        } catch (java.io.IOException e) {
+            FileUtils.deleteDirectory(asideStore);
+            FileUtils.deleteDirectory(asideLogs);
+        } catch (IOException e) {
             LOG.warn("Could not delete the replaced database in {}", dir, e);
         }
         LOG.info("Embedded Neo4j restarted on the imported database in {} ms", (System.nanoTime() - start) / 1_000_000);

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A bulk load into every store side by side, each on its own thread, while the importing thread
  * reads and checks the next chunk: at most one chunk is being written while another is read. The
- * stores prepare their finish side by side, then the graph finishes first; a failure before that leaves every store empty, as they were, and a store
- * that fails to finish after the graph has is emptied and rebuilt from the graph.
+ * stores prepare their finish side by side, then the graph finishes first; a failure before that
+ * leaves every store empty, as they were, and a store that fails to finish after the graph has is
+ * emptied and rebuilt from the graph.
  */
 final class BulkWrite implements AutoCloseable {
 
