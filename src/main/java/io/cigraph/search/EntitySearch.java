@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Service;
 public class EntitySearch {
 
     private static final int FACET_VALUES = 50;
+    /** What a hit shows: a hub's document also stores thousands of cited sources, not read here. */
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.LABEL, Fields.STATED_TYPE, Fields.RELATIONS,
+            Fields.EVIDENCE, Fields.EVIDENCE_SOURCE);
 
     private final SearchIndex index;
     private final Ontology ontology;
@@ -115,7 +119,7 @@ public class EntitySearch {
         Map<String, String[]> fragments = highlights.fields(snapshot, textQuery, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            Document d = snapshot.storedFields().document(page[i].doc);
+            Document d = snapshot.storedFields().document(page[i].doc, HIT_FIELDS);
             String id = d.get(Fields.ID);
             Map<String, String> found = new LinkedHashMap<>();
             for (Map.Entry<String, String[]> f : fragments.entrySet()) {

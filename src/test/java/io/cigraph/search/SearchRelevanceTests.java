@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -129,5 +130,22 @@ class SearchRelevanceTests {
                 SearchRequest.Syntax.PLAIN));
         List<String> ids = result.hits().stream().map(SearchResult.Hit::id).toList();
         assertThat(ids.subList(0, Math.min(c.within(), ids.size()))).as("top hits %s", ids).contains(c.expected());
+    }
+
+    /**
+     * Words of a source's title find the entities the source supports; a single word is taken as
+     * a name and finds only what it names, not every entity of every source that mentions it.
+     */
+    @Test
+    void titleWordsFindWhatTheSourceSupportsOneWordDoesNot() {
+        SearchResult title = seed.search.search(new SearchRequest("unifying triumph", null, 100, 0, false,
+                SearchRequest.Syntax.PLAIN));
+        assertThat(title.hits().stream().map(SearchResult.Hit::id))
+                .contains("huaweis-harmonyos-4-a-unifying-triumph-with-100-million-devices-worldwide", "harmonyos-4");
+        assertThat(title.facets().get("source")).containsKey(
+                "huaweis-harmonyos-4-a-unifying-triumph-with-100-million-devices-worldwide");
+        SearchResult word = seed.search.search(SearchRequest.of("triumph"));
+        assertThat(word.hits().stream().map(SearchResult.Hit::id))
+                .containsExactly("huaweis-harmonyos-4-a-unifying-triumph-with-100-million-devices-worldwide");
     }
 }
