@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -20,7 +21,9 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -121,10 +124,6 @@ final class Documents {
             d.add(new TextField(Fields.TYPE_WORDS, ontology.findClass(t).map(c -> c.label()).orElse(t), Field.Store.NO));
             d.add(new SortedSetDocValuesFacetField(Fields.FACET_TYPE, t));
         }
-        for (String s : stats.sources()) {
-            d.add(new StringField(Fields.CITED_SOURCE, s, Field.Store.YES));
-            d.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, s));
-        }
         for (RelationStats.Passage p : stats.passages()) {
             d.add(new Field(Fields.EVIDENCE, p.evidence(), HIGHLIGHTED));
             d.add(new StoredField(Fields.EVIDENCE_SOURCE, p.source() == null ? "" : p.source()));
@@ -134,7 +133,30 @@ final class Documents {
         }
         d.add(new NumericDocValuesField(Fields.RELATIONS, stats.count()));
         d.add(new StoredField(Fields.RELATIONS, stats.count()));
+        // Stored last: a hub cites tens of thousands of sources, and readers that show the entity
+        // stop before them (see shown).
+        for (String s : stats.sources()) {
+            d.add(new StringField(Fields.CITED_SOURCE, s, Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, s));
+        }
         return build(d);
+    }
+
+    /**
+     * Some stored fields of an entity's document, read in stored order up to the first field of
+     * {@code stopAt}. Fields are stored in the order {@link #entity} adds them, ending with the
+     * passages, the relation count and the cited sources, so a reader that only shows the entity
+     * stops before them: decompressing a hub's stored sources costs more than the search.
+     */
+    static Document shown(StoredFields stored, int doc, Set<String> fields, Set<String> stopAt) throws IOException {
+        DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(fields) {
+            @Override
+            public Status needsField(FieldInfo field) throws IOException {
+                return stopAt.contains(field.name) ? Status.STOP : super.needsField(field);
+            }
+        };
+        stored.document(doc, visitor);
+        return visitor.getDocument();
     }
 
     /** The document of a relation: the entities it links and, when it has one, its evidence passage. */

@@ -3,6 +3,7 @@ package io.cigraph.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -27,6 +28,11 @@ import org.apache.lucene.search.TermQuery;
  */
 final class Suggestions {
 
+    /** The stored record of an entity, and the fields stored after it, where reading stops. */
+    private static final Set<String> RECORD = Set.of(Fields.ID, Fields.IRI, Fields.LABEL, Fields.ALIAS,
+            Fields.ALIAS_LANGUAGE, Fields.DESCRIPTION, Fields.PROPERTIES, Fields.STATED_TYPE);
+    private static final Set<String> AFTER_RECORD = Set.of(Fields.EVIDENCE, Fields.EVIDENCE_SOURCE, Fields.RELATIONS,
+            Fields.CITED_SOURCE);
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
             new SortField(Fields.RELATIONS, SortField.Type.LONG, true), new SortField(Fields.ID, SortField.Type.STRING));
 
@@ -55,7 +61,7 @@ final class Suggestions {
         }
         List<Suggestion> out = new ArrayList<>();
         for (ScoreDoc sd : searcher.search(query.build(), limit, ORDER, true).scoreDocs) {
-            Entity e = Entity.of(searcher.storedFields().document(sd.doc));
+            Entity e = Entity.of(Documents.shown(searcher.storedFields(), sd.doc, RECORD, AFTER_RECORD));
             out.add(new Suggestion(e.id(), e.label(), matched(e, key), e.statedTypes()));
         }
         return out;

@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +77,26 @@ class SearchIndexTests {
             SearchResult withSource = seed.search.search(SearchRequest.of("HarmonyOS 4"));
             assertThat(withSource.facets().get("source")).containsKey("zephyr-launch-note");
             assertThat(first(seed, "鸿蒙4").label()).as("rewritten from stored fields, names intact").isEqualTo("HarmonyOS 4");
+        }
+    }
+
+    @Test
+    void whatShowsAnEntityIsStoredBeforeItsCitedSourcesSoReadingStopsThere() throws IOException {
+        try (SeedIndex seed = new SeedIndex()) {
+            Snapshot s = seed.index.acquire();
+            try {
+                int doc = s.search(new TermQuery(new Term(Fields.KEY, Documents.entityKey("huawei"))), 1).scoreDocs[0].doc;
+                assertThat(s.storedFields().document(doc).getValues(Fields.CITED_SOURCE)).isNotEmpty();
+                Document shown = Documents.shown(s.storedFields(), doc, Set.of(Fields.ID, Fields.LABEL, Fields.EVIDENCE,
+                        Fields.EVIDENCE_SOURCE, Fields.RELATIONS, Fields.CITED_SOURCE), Set.of(Fields.CITED_SOURCE));
+                assertThat(shown.get(Fields.ID)).isEqualTo("huawei");
+                assertThat(shown.get(Fields.LABEL)).isEqualTo("Huawei");
+                assertThat(shown.getValues(Fields.EVIDENCE)).isNotEmpty().hasSameSizeAs(shown.getValues(Fields.EVIDENCE_SOURCE));
+                assertThat(shown.getField(Fields.RELATIONS).numericValue().intValue()).isPositive();
+                assertThat(shown.getValues(Fields.CITED_SOURCE)).as("read stopped before them").isEmpty();
+            } finally {
+                seed.index.release(s);
+            }
         }
     }
 
