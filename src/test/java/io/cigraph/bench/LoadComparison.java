@@ -12,9 +12,6 @@ import java.util.List;
  */
 final class LoadComparison {
 
-    /** Above this, the measurement of our Neo4j path alone is left out: see the row's note. */
-    private static final int ALONE_MAX_ENTITIES = 200_000;
-
     private LoadComparison() {
     }
 
@@ -24,11 +21,8 @@ final class LoadComparison {
 
         double neo4j = RawNeo4jLoad.load(files, work.resolve("raw-neo4j"));
         ScaleBenchmark.deleteTree(work.resolve("raw-neo4j"));
-        Neo4jBulkAlone.Result alone = null;
-        if (data.entities() <= ALONE_MAX_ENTITIES) {
-            alone = Neo4jBulkAlone.load(files, work.resolve("neo4j-alone"));
-            ScaleBenchmark.deleteTree(work.resolve("neo4j-alone"));
-        }
+        Neo4jBulkAlone.Result alone = Neo4jBulkAlone.load(files, work.resolve("neo4j-alone"));
+        ScaleBenchmark.deleteTree(work.resolve("neo4j-alone"));
         RawTdb2Load.Result tdb2 = RawTdb2Load.load(files, work.resolve("raw-tdb2"));
         ScaleBenchmark.deleteTree(work.resolve("raw-tdb2"));
         RawLuceneLoad.Result lucene = RawLuceneLoad.load(files, work.resolve("raw-lucene"));
@@ -49,17 +43,11 @@ final class LoadComparison {
                         + " raw: driver UNWIND ... MERGE, 10k rows a statement, parse excluded, alone");
         rows.target("Neo4j write rate (nodes + relationships)", Report.perSecond(records, ourNeo4j),
                 Report.perSecond(records, neo4j), Report.ratio(neo4j / ourNeo4j) + "x", "≥ 3x", neo4j / ourNeo4j >= 3, "");
-        if (alone == null) {
-            rows.add("Neo4j write rate, our bulk path alone", "not measured", "", "", "measured up to "
-                    + Report.count(ALONE_MAX_ENTITIES) + " entities: it reads whole files into memory first, and at 1M"
-                    + " a 12 GB heap filled before its load began");
-        } else {
-            rows.target("Neo4j write rate, our bulk path alone", Report.perSecond(records, alone.seconds()),
-                    Report.perSecond(records, neo4j), Report.ratio(neo4j / alone.seconds()) + "x", "≥ 3x",
-                    neo4j / alone.seconds() >= 3, "same records, reading not timed, no other store: spool "
-                            + Report.seconds(alone.spool()) + ", importer " + Report.seconds(alone.importer())
-                            + ", restart + constraints + ledger " + Report.seconds(alone.finish()));
-        }
+        rows.target("Neo4j write rate, our bulk path alone", Report.perSecond(records, alone.seconds()),
+                Report.perSecond(records, neo4j), Report.ratio(neo4j / alone.seconds()) + "x", "≥ 3x",
+                neo4j / alone.seconds() >= 3, "same records, reading not timed, no other store: spool "
+                        + Report.seconds(alone.spool()) + ", importer " + Report.seconds(alone.importer())
+                        + ", restart + constraints + ledger " + Report.seconds(alone.finish()));
         double ourTdb2 = ours.store("tdb2");
         rows.add("TDB2 part", Report.seconds(ourTdb2), Report.seconds(tdb2.seconds()), Report.ratio(ourTdb2 / tdb2.seconds()),
                 "raw: parallel loader, " + Report.count(tdb2.triples()) + " triples, parse included");
