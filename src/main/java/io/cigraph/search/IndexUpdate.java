@@ -19,8 +19,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
 /**
- * One batch's changes to the index. The batch's records are taken when it is staged; its
- * documents are built and written only when it is committed. Relation documents are the truth about relations; an entity's
+ * One batch's changes to the index, written to the writer uncommitted when the batch is staged.
+ * Relation documents are the truth about relations; an entity's
  * document is derived from its record plus the relation documents that name it, so entities of
  * earlier batches that gain relations in this one are rewritten from their stored fields with
  * fresh counts and sources: added to what the stored document says when the batch's relations

@@ -73,16 +73,32 @@ class SearchIndex implements Projection, DisposableBean {
         return "lucene";
     }
 
+    /**
+     * Applies the batch to the writer at once, so that building the documents (most of the cost)
+     * runs while the other stores stage and the graph commits; searches keep seeing the last
+     * commit until this one refreshes them. The writer stays locked from here until the batch is
+     * committed or discarded, which must happen on this thread: the pipeline stages, commits and
+     * closes each store on a thread of its own.
+     */
     @Override
     public Staged stage(ImportBatch batch) {
-        IndexUpdate update = new IndexUpdate(documents, batch);
+        writing.lock();
+        Snapshot current = acquire();
+        try {
+            new IndexUpdate(documents, batch).apply(writer, current.getIndexReader());
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted();
+            writing.unlock();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        } finally {
+            release(current);
+        }
         return new Staged() {
+            private boolean ended;
+
             @Override
             public void commit() {
-                writing.lock();
-                Snapshot current = acquire();
                 try {
-                    update.apply(writer, current.getIndexReader());
                     Set<String> ledger = new TreeSet<>(batches());
                     ledger.add(batch.sha256());
                     commitAndRefresh(ledger);
@@ -90,14 +106,21 @@ class SearchIndex implements Projection, DisposableBean {
                     discardUncommitted();
                     throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
                 } finally {
-                    release(current);
-                    writing.unlock();
+                    end();
                 }
             }
 
             @Override
             public void close() {
-                // Nothing reaches the writer before commit: discarding is dropping the documents.
+                if (!ended) {
+                    discardUncommitted();
+                    end();
+                }
+            }
+
+            private void end() {
+                ended = true;
+                writing.unlock();
             }
         };
     }
