@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.cigraph.IntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +32,13 @@ class ImportIT extends IntegrationTest {
     }
 
     private List<ImportProblem> rejected(String file) {
+        return rejected(file, fixture(file));
+    }
+
+    private List<ImportProblem> rejected(String file, byte[] content) {
         List<String> before = snapshot();
         ImportRejectedException e = catchThrowableOfType(ImportRejectedException.class,
-                () -> imports.importTurtle(file, fixture(file), true));
+                () -> imports.importTurtle(file, content, true));
         assertThat(e).as("%s must be rejected", file).isNotNull();
         assertThat(snapshot()).as("the graph after rejecting %s", file).isEqualTo(before);
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(file));
@@ -133,6 +138,28 @@ class ImportIT extends IntegrationTest {
                     assertThat(p.field()).startsWith("runs -> harmonyos-4");
                 });
         assertThat(count("MATCH (n:Resource {id: 'epsilon-corp'}) RETURN count(n)", Map.of())).isZero();
+    }
+
+    @Test
+    void namesAndIdsTooLongToIndexAreRejectedWithTheirRecord() {
+        String word = "x".repeat(40_000);
+        String file = """
+                @prefix kg:   <https://w3id.org/cigraph/ontology#> .
+                @prefix res:  <https://w3id.org/cigraph/id/> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                res:long-name-vendor a kg:Vendor ; rdfs:label "%s" .
+                res:%s a kg:Vendor ; rdfs:label "Long Id Vendor" .
+                """.formatted(word, word);
+        List<ImportProblem> problems = rejected("long-names.ttl", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.record()).isEqualTo("long-name-vendor");
+            assertThat(p.line()).isEqualTo(4L);
+            assertThat(p.message()).contains("at most 300 characters");
+        });
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(5L);
+            assertThat(p.message()).contains("at most 1000 characters");
+        });
     }
 
     @Test
