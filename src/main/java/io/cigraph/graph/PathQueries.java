@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
@@ -25,11 +26,18 @@ public class PathQueries {
 
     static final int MAX_HOPS = 6;
     static final int MAX_PATHS = 100;
-    // Hop and path counts are integers checked below: Cypher takes no parameters there.
+    // Hop and path counts are integers checked below: Cypher takes no parameters there. The
+    // sources that edges cite come in the same round trip; only when no path is found does a
+    // second query tell an unknown end from ends that are not connected.
     private static final String SHORTEST = """
             MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
             MATCH p = SHORTEST %d (a)-[]-{1,%d}(b)
-            RETURN p
+            RETURN p, COLLECT {
+                UNWIND relationships(p) AS r
+                WITH DISTINCT r.source AS source WHERE source IS NOT NULL
+                MATCH (s:Resource {id: source}) WHERE s:Source
+                RETURN s
+            } AS sources
             """;
 
     private final GraphReads reads;
@@ -54,23 +62,22 @@ public class PathQueries {
             throw new InvalidQueryException("limit", "limit must be between 1 and " + MAX_PATHS + "; it was " + limit + ".");
         }
         return reads.read(tx -> {
-            Set<String> present = new HashSet<>();
-            tx.run("MATCH (n:Resource) WHERE n.id IN [$from, $to] RETURN n.id AS id", Map.of("from", from, "to", to))
-                    .forEachRemaining(r -> present.add(r.get("id").asString()));
-            for (String id : List.of(from, to)) {
-                if (!present.contains(id)) {
-                    throw new UnknownResourceException(id);
+            List<Path> found = new ArrayList<>();
+            Map<String, SourceRef> sources = new HashMap<>();
+            tx.run(SHORTEST.formatted(limit, maxHops), Map.of("from", from, "to", to)).forEachRemaining(r -> {
+                found.add(r.get("p").asPath());
+                r.get("sources").asList(Value::asNode).forEach(s -> sources.put(s.get("id").asString(), reads.sourceRef(s)));
+            });
+            if (found.isEmpty()) {
+                Set<String> present = new HashSet<>();
+                tx.run("MATCH (n:Resource) WHERE n.id IN [$from, $to] RETURN n.id AS id", Map.of("from", from, "to", to))
+                        .forEachRemaining(r -> present.add(r.get("id").asString()));
+                for (String id : List.of(from, to)) {
+                    if (!present.contains(id)) {
+                        throw new UnknownResourceException(id);
+                    }
                 }
             }
-            List<Path> found = tx.run(SHORTEST.formatted(limit, maxHops), Map.of("from", from, "to", to)).list(r -> r.get("p").asPath());
-            Set<String> sourceIds = new HashSet<>();
-            found.forEach(p -> p.relationships().forEach(r -> {
-                String s = r.get("source").asString(null);
-                if (s != null) {
-                    sourceIds.add(s);
-                }
-            }));
-            Map<String, SourceRef> sources = reads.sources(tx, sourceIds);
             List<PathView> paths = new ArrayList<>();
             for (Path p : found) {
                 List<NodeRef> nodes = new ArrayList<>();

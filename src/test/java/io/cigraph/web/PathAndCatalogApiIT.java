@@ -32,9 +32,18 @@ class PathAndCatalogApiIT extends IntegrationTest {
             assertThat(path.get("length").asInt()).isLessThanOrEqualTo(3);
             for (JsonNode edge : path.get("edges")) {
                 assertThat(edge.get("provenance").get("source").get("id").asString()).isNotBlank();
+                assertThat(edge.get("provenance").get("source").get("title").asString()).as("the cited source's title")
+                        .isNotBlank();
                 assertThat(edge.get("provenance").get("evidence").asString()).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void endsThatAreNotConnectedWithinTheHopsHaveNoPathRatherThanAnError() {
+        Response r = get("/api/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=1");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(list(r.json().get("paths"))).isEmpty();
     }
 
     @Test
