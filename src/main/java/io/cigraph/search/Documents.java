@@ -6,6 +6,7 @@ import io.cigraph.model.RelationRecord;
 import io.cigraph.ontology.Ontology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 
@@ -53,6 +56,10 @@ final class Documents {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(Fields.FACET_TYPE, true);
         config.setMultiValued(Fields.FACET_SOURCE, true);
+        // Counted from doc values only: no drill-down terms, which would double the terms a hub
+        // indexes each time it is rewritten (filters use the entity's own fields).
+        config.setDrillDownTermsIndexing(Fields.FACET_TYPE, FacetsConfig.DrillDownTermsIndexing.NONE);
+        config.setDrillDownTermsIndexing(Fields.FACET_SOURCE, FacetsConfig.DrillDownTermsIndexing.NONE);
         return config;
     }
 
@@ -133,10 +140,11 @@ final class Documents {
         }
         d.add(new NumericDocValuesField(Fields.RELATIONS, stats.count()));
         d.add(new StoredField(Fields.RELATIONS, stats.count()));
-        // Stored last: a hub cites tens of thousands of sources, and readers that show the entity
-        // stop before them (see shown).
+        // Indexed for the filter and the facet, not stored: a hub cites tens of thousands of
+        // sources, and its facet values give them back (see citedSources) for less than storing
+        // them costs at every rewrite.
         for (String s : stats.sources()) {
-            d.add(new StringField(Fields.CITED_SOURCE, s, Field.Store.YES));
+            d.add(new StringField(Fields.CITED_SOURCE, s, Field.Store.NO));
             d.add(new SortedSetDocValuesFacetField(Fields.FACET_SOURCE, s));
         }
         return build(d);
@@ -145,8 +153,7 @@ final class Documents {
     /**
      * Some stored fields of an entity's document, read in stored order up to the first field of
      * {@code stopAt}. Fields are stored in the order {@link #entity} adds them, ending with the
-     * passages, the relation count and the cited sources, so a reader that only shows the entity
-     * stops before them: decompressing a hub's stored sources costs more than the search.
+     * passages and the relation count, so a reader that only needs the record stops before them.
      */
     static Document shown(StoredFields stored, int doc, Set<String> fields, Set<String> stopAt) throws IOException {
         DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(fields) {
@@ -157,6 +164,21 @@ final class Documents {
         };
         stored.document(doc, visitor);
         return visitor.getDocument();
+    }
+
+    /** The sources an entity's document cites, read from its facet values. */
+    static Set<String> citedSources(LeafReader leaf, int doc) throws IOException {
+        Set<String> sources = new HashSet<>();
+        SortedSetDocValues values = leaf.getSortedSetDocValues(FACETS.getDimConfig(Fields.FACET_SOURCE).indexFieldName);
+        if (values != null && values.advanceExact(doc)) {
+            for (int i = 0; i < values.docValueCount(); i++) {
+                String[] path = FacetsConfig.stringToPath(values.lookupOrd(values.nextOrd()).utf8ToString());
+                if (path.length == 2 && path[0].equals(Fields.FACET_SOURCE)) {
+                    sources.add(path[1]);
+                }
+            }
+        }
+        return sources;
     }
 
     /** The document of a relation: the entities it links and, when it has one, its evidence passage. */

@@ -1,10 +1,8 @@
 package io.cigraph.search;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +86,7 @@ final class EntityLookup {
         ids.forEach(id -> idOfKey.put(Documents.entityKey(id), id));
         forEachLiveDoc(reader, idOfKey.keySet(), (leaf, key, doc) -> {
             Document d = leaf.reader().storedFields().document(doc);
-            found.put(idOfKey.get(key), new Stored(Entity.of(d), statsOf(d)));
+            found.put(idOfKey.get(key), new Stored(Entity.of(d), statsOf(d, Documents.citedSources(leaf.reader(), doc))));
             return true;
         });
         return found;
@@ -133,7 +131,7 @@ final class EntityLookup {
         }
     }
 
-    private static RelationStats statsOf(Document d) {
+    private static RelationStats statsOf(Document d, Set<String> citedSources) {
         IndexableField count = d.getField(Fields.RELATIONS);
         String[] evidence = d.getValues(Fields.EVIDENCE);
         String[] sources = d.getValues(Fields.EVIDENCE_SOURCE);
@@ -143,7 +141,7 @@ final class EntityLookup {
             passages.put(evidence[i], source.isEmpty() ? null : source);
         }
         return new RelationStats(count == null ? 0 : count.numericValue().intValue(),
-                new HashSet<>(Arrays.asList(d.getValues(Fields.CITED_SOURCE))), RelationStats.byText(passages));
+                citedSources, RelationStats.byText(passages));
     }
 
     /** Stats of what was found for an id, or none. */

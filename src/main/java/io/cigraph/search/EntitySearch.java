@@ -33,10 +33,9 @@ import org.springframework.stereotype.Service;
 public class EntitySearch {
 
     private static final int FACET_VALUES = 50;
-    /** What a hit shows; a hub's document also stores thousands of cited sources, after these. */
+    /** What a hit shows. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.LABEL, Fields.STATED_TYPE, Fields.RELATIONS,
             Fields.EVIDENCE, Fields.EVIDENCE_SOURCE);
-    private static final Set<String> AFTER_HIT_FIELDS = Set.of(Fields.CITED_SOURCE);
 
     private final SearchIndex index;
     private final Ontology ontology;
@@ -120,7 +119,7 @@ public class EntitySearch {
         Map<String, String[]> fragments = highlights.fields(snapshot, textQuery, docs);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            Document d = Documents.shown(snapshot.storedFields(), page[i].doc, HIT_FIELDS, AFTER_HIT_FIELDS);
+            Document d = snapshot.storedFields().document(page[i].doc, HIT_FIELDS);
             String id = d.get(Fields.ID);
             Map<String, String> found = new LinkedHashMap<>();
             for (Map.Entry<String, String[]> f : fragments.entrySet()) {

@@ -47,7 +47,7 @@ class SearchIndex implements Projection, DisposableBean {
      * with another layout reports no batches, so the start-up sync rebuilds it from the graph.
      */
     private static final String FORMAT = "format";
-    private static final String CURRENT_FORMAT = "3";
+    private static final String CURRENT_FORMAT = "4";
 
     private final Path dir;
     private final Documents documents;

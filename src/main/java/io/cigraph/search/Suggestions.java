@@ -31,8 +31,7 @@ final class Suggestions {
     /** The stored record of an entity, and the fields stored after it, where reading stops. */
     private static final Set<String> RECORD = Set.of(Fields.ID, Fields.IRI, Fields.LABEL, Fields.ALIAS,
             Fields.ALIAS_LANGUAGE, Fields.DESCRIPTION, Fields.PROPERTIES, Fields.STATED_TYPE);
-    private static final Set<String> AFTER_RECORD = Set.of(Fields.EVIDENCE, Fields.EVIDENCE_SOURCE, Fields.RELATIONS,
-            Fields.CITED_SOURCE);
+    private static final Set<String> AFTER_RECORD = Set.of(Fields.EVIDENCE, Fields.EVIDENCE_SOURCE, Fields.RELATIONS);
     private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
             new SortField(Fields.RELATIONS, SortField.Type.LONG, true), new SortField(Fields.ID, SortField.Type.STRING));
 

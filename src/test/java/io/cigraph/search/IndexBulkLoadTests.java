@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.Test;
@@ -59,17 +59,22 @@ class IndexBulkLoadTests {
     private static Map<String, List<String>> storedDocuments(SeedIndex seed) {
         Snapshot snapshot = seed.index.acquire();
         try {
-            StoredFields stored = snapshot.storedFields();
             Map<String, List<String>> documents = new TreeMap<>();
-            Bits live = MultiBits.getLiveDocs(snapshot.getIndexReader());
-            for (int doc = 0; doc < snapshot.getIndexReader().maxDoc(); doc++) {
-                if (live == null || live.get(doc)) {
-                    Document d = stored.document(doc);
-                    List<String> fields = d.getFields().stream().map(IndexBulkLoadTests::text).toList();
-                    if (d.get(Fields.ID) != null) {
-                        documents.put(d.get(Fields.ID), fields);
-                    } else {
-                        documents.computeIfAbsent("relations", k -> new ArrayList<>()).add(String.join(" ", fields));
+            for (LeafReaderContext leaf : snapshot.getIndexReader().leaves()) {
+                StoredFields stored = leaf.reader().storedFields();
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        Document d = stored.document(doc);
+                        List<String> fields = new ArrayList<>(d.getFields().stream().map(IndexBulkLoadTests::text).toList());
+                        if (d.get(Fields.ID) != null) {
+                            // Cited sources are indexed, not stored: they count as fields through their facet values.
+                            Documents.citedSources(leaf.reader(), doc).stream().sorted()
+                                    .forEach(source -> fields.add(Fields.CITED_SOURCE + "=" + source));
+                            documents.put(d.get(Fields.ID), fields);
+                        } else {
+                            documents.computeIfAbsent("relations", k -> new ArrayList<>()).add(String.join(" ", fields));
+                        }
                     }
                 }
             }

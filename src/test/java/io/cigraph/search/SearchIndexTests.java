@@ -81,19 +81,26 @@ class SearchIndexTests {
     }
 
     @Test
-    void whatShowsAnEntityIsStoredBeforeItsCitedSourcesSoReadingStopsThere() throws IOException {
+    void citedSourcesAreIndexedNotStoredAndReadBackFromTheFacetValues() throws IOException {
         try (SeedIndex seed = new SeedIndex()) {
             Snapshot s = seed.index.acquire();
             try {
                 int doc = s.search(new TermQuery(new Term(Fields.KEY, Documents.entityKey("huawei"))), 1).scoreDocs[0].doc;
-                assertThat(s.storedFields().document(doc).getValues(Fields.CITED_SOURCE)).isNotEmpty();
-                Document shown = Documents.shown(s.storedFields(), doc, Set.of(Fields.ID, Fields.LABEL, Fields.EVIDENCE,
-                        Fields.EVIDENCE_SOURCE, Fields.RELATIONS, Fields.CITED_SOURCE), Set.of(Fields.CITED_SOURCE));
-                assertThat(shown.get(Fields.ID)).isEqualTo("huawei");
-                assertThat(shown.get(Fields.LABEL)).isEqualTo("Huawei");
-                assertThat(shown.getValues(Fields.EVIDENCE)).isNotEmpty().hasSameSizeAs(shown.getValues(Fields.EVIDENCE_SOURCE));
-                assertThat(shown.getField(Fields.RELATIONS).numericValue().intValue()).isPositive();
-                assertThat(shown.getValues(Fields.CITED_SOURCE)).as("read stopped before them").isEmpty();
+                assertThat(s.storedFields().document(doc).getValues(Fields.CITED_SOURCE)).isEmpty();
+                EntityLookup.Stored stored = EntityLookup.stored(s.getIndexReader(), List.of("huawei")).get("huawei");
+                RelationStats counted = EntityLookup.stats(EntityLookup.read(s.getIndexReader(), List.of("huawei"), id -> false)
+                        .get("huawei"));
+                assertThat(stored.stats().sources()).as("what the relation documents say").isNotEmpty()
+                        .isEqualTo(counted.sources());
+                assertThat(stored.stats().count()).isEqualTo(counted.count());
+                assertThat(s.search(new TermQuery(new Term(Fields.CITED_SOURCE, counted.sources().iterator().next())), 100)
+                        .scoreDocs).extracting(d -> d.doc).contains(doc);
+
+                Document record = Documents.shown(s.storedFields(), doc, Set.of(Fields.ID, Fields.LABEL, Fields.EVIDENCE,
+                        Fields.RELATIONS), Set.of(Fields.EVIDENCE));
+                assertThat(record.get(Fields.LABEL)).isEqualTo("Huawei");
+                assertThat(record.getValues(Fields.EVIDENCE)).as("read stopped before them").isEmpty();
+                assertThat(record.getField(Fields.RELATIONS)).as("stored after the passages").isNull();
             } finally {
                 seed.index.release(s);
             }
