@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -28,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * An in-process Neo4j Community server with Bolt on loopback. The application talks to it through
  * the driver, exactly as it would to a remote server; imports write through the embedded API
  * unless configured otherwise. A bulk load restarts it on the database Neo4j's importer built.
+ * <p>
+ * It starts on a thread of its own, so that the rest of the service is built meanwhile: whatever
+ * needs the running server (its Bolt address, the database) waits for the start, and a start that
+ * failed is thrown there.
  */
 final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -36,21 +42,40 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private final GraphProperties.Embedded settings;
     private final Path dir;
     private final boolean directWrites;
-    private final URI boltUri;
-    private final int boltPort;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile URI boltUri;
+    private volatile int boltPort;
     private volatile DatabaseManagementService service;
 
     EmbeddedNeo4j(GraphProperties.Embedded settings) {
-        long start = System.nanoTime();
         this.settings = settings;
         this.dir = settings.dir().toAbsolutePath();
         this.directWrites = settings.directWrites();
-        this.service = start(settings.boltPort());
-        var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        this.boltPort = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                .getLocalAddress(ConnectorType.BOLT).getPort();
-        this.boltUri = URI.create("bolt://" + settings.boltAddress() + ":" + boltPort);
-        LOG.info("Embedded Neo4j ready at {} (data in {}) in {} ms", boltUri, dir, (System.nanoTime() - start) / 1_000_000);
+        Thread.ofPlatform().name("neo4j-start").start(this::startFirst);
+    }
+
+    private void startFirst() {
+        long start = System.nanoTime();
+        try {
+            service = start(settings.boltPort());
+            var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            boltPort = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT).getPort();
+            boltUri = URI.create("bolt://" + settings.boltAddress() + ":" + boltPort);
+            LOG.info("Embedded Neo4j ready at {} (data in {}) in {} ms", boltUri, dir, (System.nanoTime() - start) / 1_000_000);
+            started.complete(null);
+        } catch (Throwable e) {
+            started.completeExceptionally(e);
+        }
+    }
+
+    /** Waits until the server runs; throws if it did not start. */
+    private void awaitStarted() {
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("The embedded Neo4j did not start (data in " + dir + ")", e.getCause());
+        }
     }
 
     private DatabaseManagementService start(int port) {
@@ -71,6 +96,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     URI boltUri() {
+        awaitStarted();
         return boltUri;
     }
 
@@ -83,6 +109,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     GraphDatabaseService database() {
+        awaitStarted();
         return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
@@ -108,6 +135,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
      * old one is put back and started, and the failure thrown.
      */
     synchronized void replaceDatabase(Path home) {
+        awaitStarted();
         long start = System.nanoTime();
         DatabaseLayout live = Neo4jLayout.of(dir).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         DatabaseLayout fresh = Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -155,8 +183,14 @@ final class EmbeddedNeo4j implements AutoCloseable {
         LOG.info("Embedded Neo4j restarted on the imported database in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Stops the server, after its start has finished; one that never started has nothing to stop. */
     @Override
     public void close() {
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            return;
+        }
         long start = System.nanoTime();
         service.shutdown();
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - start) / 1_000_000);

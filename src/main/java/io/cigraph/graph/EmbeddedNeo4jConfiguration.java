@@ -3,24 +3,40 @@ package io.cigraph.graph;
 import java.net.URI;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts Neo4j in-process when no {@code spring.neo4j.uri} is configured, and hands its Bolt
  * address to Boot's Neo4j auto-configuration as connection details: the driver, its pool and
- * health indicator are Boot's own, the same as against a remote server. The driver depends on
- * the connection details, so Neo4j starts before the driver and stops after it.
+ * health indicator are Boot's own, the same as against a remote server.
+ * <p>
+ * Neo4j takes seconds to start, so it is started as soon as the settings are known, before any
+ * bean is built, and comes up while the rest of the service is put together; the driver is the
+ * first to wait for it. It is registered as a singleton that the context stops when it closes,
+ * whether or not anything used it, and after the driver, which depends on it through the
+ * connection details.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty()")
 class EmbeddedNeo4jConfiguration {
 
-    @Bean(destroyMethod = "close")
-    EmbeddedNeo4j embeddedNeo4j(GraphProperties properties) {
-        return new EmbeddedNeo4j(properties.embedded());
+    static final String BEAN = "embeddedNeo4j";
+
+    @Bean
+    static BeanFactoryPostProcessor embeddedNeo4jStarter(Environment environment) {
+        return beanFactory -> {
+            GraphProperties properties = Binder.get(environment).bindOrCreate("cigraph.graph", GraphProperties.class);
+            EmbeddedNeo4j neo4j = new EmbeddedNeo4j(properties.embedded());
+            beanFactory.registerSingleton(BEAN, neo4j);
+            ((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN, neo4j::close);
+        };
     }
 
     @Bean
