@@ -83,15 +83,17 @@ class SearchIndex implements Projection, DisposableBean {
     @Override
     public Staged stage(ImportBatch batch) {
         writing.lock();
-        Snapshot current = acquire();
         try {
-            new IndexUpdate(documents, batch).apply(writer, current.getIndexReader());
+            Snapshot current = acquire();
+            try {
+                new IndexUpdate(documents, batch).apply(writer, current.getIndexReader());
+            } finally {
+                release(current);
+            }
         } catch (IOException | RuntimeException e) {
             discardUncommitted();
             writing.unlock();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        } finally {
-            release(current);
         }
         return new Staged() {
             private boolean ended;
