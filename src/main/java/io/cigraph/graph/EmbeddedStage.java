@@ -5,6 +5,9 @@ import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
@@ -24,15 +27,19 @@ final class EmbeddedStage {
 
     static Projection.Staged stage(GraphDatabaseService db, GraphWrites writes, ImportBatch batch) {
         Transaction tx = db.beginTx();
+        // A batch's relations name the same few hubs thousands of times: each id is looked up once.
+        Map<String, Node> nodes = new HashMap<>();
+        Function<String, Node> byId = id -> nodes.computeIfAbsent(id, k -> tx.findNode(EmbeddedWrites.RESOURCE, "id", k));
         try {
             for (ResourceRecord r : batch.resources()) {
-                Node node = tx.findNode(EmbeddedWrites.RESOURCE, "id", r.id());
-                EmbeddedWrites.replace(node == null ? tx.createNode() : node, writes.labels(r),
-                        GraphWrites.resourceProperties(r, batch.id()));
+                Node found = byId.apply(r.id());
+                Node node = found == null ? tx.createNode() : found;
+                EmbeddedWrites.replace(node, writes.labels(r), GraphWrites.resourceProperties(r, batch.id()));
+                nodes.put(r.id(), node);
             }
             for (RelationRecord r : batch.relations()) {
-                Node a = tx.findNode(EmbeddedWrites.RESOURCE, "id", r.subject());
-                Node b = tx.findNode(EmbeddedWrites.RESOURCE, "id", r.object());
+                Node a = byId.apply(r.subject());
+                Node b = byId.apply(r.object());
                 if (a == null || b == null) {
                     // As with MATCH in the Cypher path: the import checked both ends exist, so only a
                     // resource gone meanwhile gets here, and there is nothing to link.
