@@ -12,7 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +101,45 @@ class RdfBulkLoadIT {
         assertThat(DatasetContent.of(store.dataset(), RdfGraphs.ONTOLOGY)).isEqualTo(ontology).isNotEmpty();
         stage(store, SEED);
         assertThat(store.batches()).containsExactly(SEED.sha256());
+    }
+
+    private static List<String> quadIndexes(RdfStore store) {
+        return Arrays.stream(TDBInternal.getDatasetGraphTDB(store.dataset()).getQuadTable().getNodeTupleTable().getTupleTable()
+                .getIndexes()).map(TupleIndex::getName).toList();
+    }
+
+    @Test
+    void aNewDatasetHasTheFourQuadIndexesTheQueriesUse() {
+        assertThat(quadIndexes(store("new", TdbLoader.PARALLEL))).containsExactly(RdfStore.QUAD_INDEXES);
+    }
+
+    /** A dataset made with TDB2's default layout, six quad indexes, keeps them, and every loader fills all six. */
+    @ParameterizedTest
+    @EnumSource(TdbLoader.class)
+    void aDatasetWithTdb2sDefaultSixQuadIndexesKeepsThemAndLoadsIntoAll(TdbLoader loader) {
+        RdfStore staged = store("staged", TdbLoader.BASIC);
+        stage(staged, SEED);
+        stage(staged, ADDITION);
+        DatasetGraph defaults = DatabaseMgr.connectDatasetGraph(Location.create(dir.resolve("defaults")));
+        TDBInternal.expel(defaults);
+        RdfStore loaded = store("defaults", loader);
+        assertThat(quadIndexes(loaded)).containsExactlyInAnyOrder("GSPO", "GPOS", "GOSP", "SPOG", "POSG", "OSPG");
+
+        bulkLoad(loaded);
+
+        for (Node g : GRAPHS) {
+            assertThat(DatasetContent.of(loaded.dataset(), g)).as(g.getURI()).isEqualTo(DatasetContent.of(staged.dataset(), g));
+        }
+        assertThat(loaded.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+        TupleIndex[] indexes = TDBInternal.getDatasetGraphTDB(loaded.dataset()).getQuadTable().getNodeTupleTable().getTupleTable()
+                .getIndexes();
+        Txn.executeRead(loaded.dataset(), () -> {
+            long primary = Iter.count(indexes[0].all());
+            assertThat(primary).isGreaterThan(100);
+            for (TupleIndex index : indexes) {
+                assertThat(Iter.count(index.all())).as(index.getName()).isEqualTo(primary);
+            }
+        });
     }
 
     @Test
