@@ -44,10 +44,11 @@ enum TdbLoader {
     }
 
     /**
-     * This loader's plan over these triple and quad indexes, primary index first: TDB2's own plan
-     * of the same name (its input stage, its phases) with the indexes replaced.
+     * This loader's plan over these triple and quad indexes, primary index first, with the input
+     * stage of TDB2's plan of the same name: every index at once (parallel); the primary ones, then
+     * the rest in one phase (phased); the primary ones, then the rest one at a time (light).
      */
-    LoaderPlan plan(String[] triples, String[] quads) {
+    private LoaderPlan plan(String[] triples, String[] quads) {
         return switch (this) {
             case PARALLEL -> new LoaderPlan(LoaderPlans.loaderPlanParallel.dataInputType(), triples, quads,
                     new String[0][], new String[0][]);
