@@ -45,8 +45,8 @@ class RdfStore implements Projection, DisposableBean {
      * with the subject, predicate or object, and reads and writes of one graph by subject start
      * from GSPO. GPOS and GOSP would only serve a pattern inside a named graph with the subject
      * unbound, which these answer by scanning the pattern's predicate or object across graphs;
-     * they would cost a third of every load and every import. A dataset made with the default
-     * six keeps them (TDB2 keeps a dataset's own layout).
+     * they would take a third of the quad index writes of every load and import, and of the disk.
+     * A dataset made with the default six keeps them (TDB2 keeps a dataset's own layout).
      */
     static final String[] QUAD_INDEXES = {"GSPO", "SPOG", "POSG", "OSPG"};
     private static final StoreParams STORE_PARAMS = StoreParamsBuilder.create(StoreParams.getDftStoreParams())
