@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs the three raw loads on the same files, one after the other, each alone in a fresh folder,
- * and sets our load beside them: per store, end to end against the slowest raw load and against
- * their sum, and our Neo4j write rate against the raw driver's, in our load (the cores shared with
- * the other stores) and with our Neo4j bulk path alone on the same records.
+ * Runs the three raw loads on the same files, one after the other, each alone in a fresh folder
+ * and a JVM of its own ({@link RawLoads}), and sets our load beside them: per store, end to end
+ * against the slowest raw load and against their sum, and our Neo4j write rate against the raw
+ * driver's, in our load (the cores shared with the other stores) and with our Neo4j bulk path
+ * alone on the same records.
  */
 final class LoadComparison {
 
@@ -19,13 +20,16 @@ final class LoadComparison {
         List<Path> files = data.files();
         long records = data.entities() + data.relations();
 
-        double neo4j = RawNeo4jLoad.load(files, work.resolve("raw-neo4j"));
+        double neo4j = RawLoads.run(RawLoads.Kind.NEO4J, files, work.resolve("raw-neo4j"))[0];
         ScaleBenchmark.deleteTree(work.resolve("raw-neo4j"));
-        Neo4jBulkAlone.Result alone = Neo4jBulkAlone.load(files, work.resolve("neo4j-alone"));
+        double[] aloneFigures = RawLoads.run(RawLoads.Kind.NEO4J_BULK_ALONE, files, work.resolve("neo4j-alone"));
+        Neo4jBulkAlone.Result alone = new Neo4jBulkAlone.Result(aloneFigures[0], aloneFigures[1], aloneFigures[2]);
         ScaleBenchmark.deleteTree(work.resolve("neo4j-alone"));
-        RawTdb2Load.Result tdb2 = RawTdb2Load.load(files, work.resolve("raw-tdb2"));
+        double[] tdb2Figures = RawLoads.run(RawLoads.Kind.TDB2, files, work.resolve("raw-tdb2"));
+        RawTdb2Load.Result tdb2 = new RawTdb2Load.Result(tdb2Figures[0], (long) tdb2Figures[1]);
         ScaleBenchmark.deleteTree(work.resolve("raw-tdb2"));
-        RawLuceneLoad.Result lucene = RawLuceneLoad.load(files, work.resolve("raw-lucene"));
+        double[] luceneFigures = RawLoads.run(RawLoads.Kind.LUCENE, files, work.resolve("raw-lucene"));
+        RawLuceneLoad.Result lucene = new RawLuceneLoad.Result(luceneFigures[0], (long) luceneFigures[1]);
         ScaleBenchmark.deleteTree(work.resolve("raw-lucene"));
 
         double slowest = Math.max(neo4j, Math.max(tdb2.seconds(), lucene.seconds()));
@@ -45,7 +49,7 @@ final class LoadComparison {
                 Report.perSecond(records, neo4j), Report.ratio(neo4j / ourNeo4j) + "x", "≥ 3x", neo4j / ourNeo4j >= 3, "");
         rows.target("Neo4j write rate, our bulk path alone", Report.perSecond(records, alone.seconds()),
                 Report.perSecond(records, neo4j), Report.ratio(neo4j / alone.seconds()) + "x", "≥ 3x",
-                neo4j / alone.seconds() >= 3, "same records, reading not timed, no other store: spool "
+                neo4j / alone.seconds() >= 3, "same records, reading not timed, no other store, a JVM of its own: spool "
                         + Report.seconds(alone.spool()) + ", importer " + Report.seconds(alone.importer())
                         + ", restart + constraints + ledger " + Report.seconds(alone.finish()));
         double ourTdb2 = ours.store("tdb2");

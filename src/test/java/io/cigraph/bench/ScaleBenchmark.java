@@ -201,12 +201,14 @@ public final class ScaleBenchmark {
         return String.format(java.util.Locale.ROOT, """
                 JVM %s, %d cores. Load times: ours end to end is `ImportService.importFiles` into empty stores \
                 (parse, map, SHACL, write); per store, the time each store spent writing (`storeMillis`). \
-                Raw loads run after ours, one at a time, each into a fresh folder: Neo4j with the driver \
+                Raw loads run after ours, one at a time, each into a fresh folder and in a JVM of its own \
+                (heap %s): Neo4j with the driver \
                 (`UNWIND ... MERGE`, 10k rows, parse excluded); TDB2 with Jena's parallel loader on the Turtle \
                 files (it parses as it loads: parse included); Lucene with a plain IndexWriter and \
                 StandardAnalyzer, one document a resource and one a relation (parse excluded). Latencies \
                 after warm-up; searches and suggestions through `EntitySearch` in-process.""",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("bench.raw.heap", "4g"));
     }
 
     private static double seconds(long start) {
