@@ -68,15 +68,21 @@ public final class ScaleBenchmark {
                 + Report.count(data.relations()) + " relations, " + data.files().size() + " files, " + bytes / (1 << 20) + " MiB");
 
         OurLoad ours;
-        // The service's TDB2 dataset, reached by its folder; released after the service stops so
-        // that the next process can take the folder's lock.
-        DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(tdb2(work));
+        DatasetGraph dataset = null;
         try (ConfigurableApplicationContext app = start(work)) {
+            // The service's TDB2 dataset, reached by its folder: TDB2 keeps one dataset per folder
+            // in a JVM, so connecting after the service made it gives the service's own, with its
+            // layout. Connected first, it would be made with TDB2's default six quad indexes and
+            // the service would load into those. Released after the service stops, so that the
+            // next process can take the folder's lock.
+            dataset = DatabaseMgr.connectDatasetGraph(tdb2(work));
             ImportService imports = app.getBean(ImportService.class);
             long t1 = System.nanoTime();
             var reports = imports.importFiles(data.files(), false, ImportProgress.Listener.NONE);
             ours = OurLoad.of(seconds(t1), reports);
             load.add("import mode", ours.mode(), "", "", "bulk when the stores are empty and the bulk path exists");
+            load.add("TDB2 quad indexes", String.join(", ",
+                    TDBInternal.getDatasetGraphTDB(dataset).getStoreParams().getQuadIndexes()), "", "", "the dataset loaded");
             graphQueries(app);
             searches(app.getBean(EntitySearch.class), data.labels());
             twoHops(app, dataset);
@@ -86,7 +92,9 @@ public final class ScaleBenchmark {
             start.add("peak RSS, benchmark JVM (generate, our load, queries)",
                     Memory.peakRssMiB(ProcessHandle.current().pid()) + " MiB", "", "", "before the raw loads");
         } finally {
-            TDBInternal.expel(dataset, true);
+            if (dataset != null) {
+                TDBInternal.expel(dataset, true);
+            }
         }
         ColdStart.Result cold = ColdStart.measure(jar, work);
         start.target("time to ready, graph on disk, separate JVM -Xmx2g", Report.seconds(cold.seconds()), "", "", "≤ 15 s",
