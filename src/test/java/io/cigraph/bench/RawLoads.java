@@ -13,11 +13,11 @@ import org.apache.jena.sys.JenaSystem;
 
 /**
  * Each raw load, and our Neo4j bulk path alone, in a JVM of its own: the benchmark JVM's options
- * and classpath, a heap of its own ({@code -Dbench.raw.heap}, 4g unless set). The raw Neo4j load
- * parses every file into memory before it writes, which at a million entities takes a heap
- * several times what our load needs; in the benchmark JVM that heap would be taken from the page
- * cache that TDB2, Lucene and Neo4j read through during our load and our queries. A fresh JVM
- * also gives every raw load the same start, with no heap, JIT or open files left by ours.
+ * and classpath, a heap of its own ({@link #heap()}). The raw Neo4j load parses every file into
+ * memory before it writes, which at a million entities takes a heap several times what our load
+ * needs; run apart, it no longer sets the heap the benchmark JVM holds through our load and our
+ * queries. A fresh JVM also gives every raw load the same start, with no heap, JIT or open files
+ * left by ours or by the raw load before it.
  */
 final class RawLoads {
 
@@ -28,6 +28,11 @@ final class RawLoads {
     private RawLoads() {
     }
 
+    /** The raw loads' heap: {@code -Dbench.raw.heap}, 4g unless set. */
+    static String heap() {
+        return System.getProperty("bench.raw.heap", "4g");
+    }
+
     /** Runs one load of the files into {@code dir} in a child JVM; its figures, as that load's {@code main} prints them. */
     static double[] run(Kind kind, List<Path> files, Path dir) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -35,7 +40,7 @@ final class RawLoads {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-Xmx") && !a.startsWith("-XX:StartFlightRecording"))
                 .forEach(command::add);
-        command.add("-Xmx" + System.getProperty("bench.raw.heap", "4g"));
+        command.add("-Xmx" + heap());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RawLoads.class.getName(), kind.name(),
                 dir.toString()));
         files.forEach(f -> command.add(f.toString()));

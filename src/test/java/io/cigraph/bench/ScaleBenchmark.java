@@ -216,7 +216,7 @@ public final class ScaleBenchmark {
                 StandardAnalyzer, one document a resource and one a relation (parse excluded). Latencies \
                 after warm-up; searches and suggestions through `EntitySearch` in-process.""",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("bench.raw.heap", "4g"));
+                RawLoads.heap());
     }
 
     private static double seconds(long start) {
