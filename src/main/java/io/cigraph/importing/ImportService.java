@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -88,9 +89,10 @@ public class ImportService {
             List<Integer> todo = new ArrayList<>();
             List<FileScan> scans = new ArrayList<>();
             Set<String> seen = new HashSet<>();
+            List<FileScan> scanned = scanAll(sources, declared);
             for (int i = 0; i < sources.size(); i++) {
                 ImportSource source = sources.get(i);
-                FileScan scan = scan(source, declared);
+                FileScan scan = scanned.get(i);
                 if ((!force && graph.hasBatch(scan.sha256())) || !seen.add(scan.sha256())) {
                     reports[i] = new ImportReport(batchId(scan.sha256()), source.name(), scan.sha256(), "unchanged", 0, 0,
                             List.of(), millis(start), "transactional", Map.of());
@@ -122,6 +124,45 @@ public class ImportService {
         } finally {
             writer.unlock();
         }
+    }
+
+    /** A file's scan, or why it failed. */
+    private record Scanned(FileScan scan, Map<String, List<String>> declared, RuntimeException failure) {
+    }
+
+    /**
+     * Scans the files side by side (the scan is one core's work a file, and nothing else runs yet),
+     * each into a map of its own, then adds their classes to {@code declared} in file order. The
+     * outcome is that of scanning them one after another: the first file in order with a problem
+     * rejects the import.
+     */
+    private List<FileScan> scanAll(List<ImportSource> sources, Map<String, List<String>> declared) {
+        List<Scanned> scanned = IntStream.range(0, sources.size()).parallel().mapToObj(i -> {
+            Map<String, List<String>> own = new HashMap<>();
+            try {
+                return new Scanned(scan(sources.get(i), own), own, null);
+            } catch (RuntimeException e) {
+                return new Scanned(null, null, e);
+            }
+        }).toList();
+        Map<List<String>, List<String>> shared = new HashMap<>();
+        List<FileScan> scans = new ArrayList<>();
+        for (Scanned s : scanned) {
+            if (s.failure() != null) {
+                throw s.failure();
+            }
+            s.declared().forEach((id, types) -> {
+                List<String> before = declared.get(id);
+                List<String> all = types;
+                if (before != null) {
+                    all = new ArrayList<>(before);
+                    types.stream().filter(t -> !before.contains(t)).forEach(all::add);
+                }
+                declared.put(id, shared.computeIfAbsent(List.copyOf(all), k -> k));
+            });
+            scans.add(s.scan());
+        }
+        return scans;
     }
 
     private FileScan scan(ImportSource source, Map<String, List<String>> declared) {

@@ -8,6 +8,7 @@ import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.ontology.Ontology;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,6 +156,24 @@ class BulkImportIT {
         assertThat(progress).anyMatch(p -> p.bulk() && p.records() > 0);
         assertThat(service.stores()).allMatch(Projection::isEmpty);
         assertThat(service.count("MATCH (n) RETURN count(n)")).isZero();
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "through the {0}")
+    @MethodSource("services")
+    void filesAreScannedSideBySideButTheFirstFileInOrderWithAProblemRejectsTheImport(Service service) throws Exception {
+        Path syntax = Path.of("src/test/resources/importing/syntax-error.ttl");
+        Path empty = Files.createFile(data.resolve(service.name() + "-empty.ttl"));
+
+        assertThatThrownBy(() -> service.imports().importFiles(List.of(SEED, syntax, empty), false, p -> { }))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessageContaining("syntax-error.ttl")
+                .hasMessageNotContaining("empty.ttl");
+        assertThatThrownBy(() -> service.imports().importFiles(List.of(SEED, empty, syntax), false, p -> { }))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessageContaining("empty.ttl")
+                .hasMessageNotContaining("syntax-error.ttl");
+        assertThat(service.stores()).allMatch(Projection::isEmpty);
     }
 
     @Order(2)
