@@ -20,16 +20,17 @@ final class LoadComparison {
         List<Path> files = data.files();
         long records = data.entities() + data.relations();
 
-        double neo4j = RawLoads.run(RawLoads.Kind.NEO4J, files, work.resolve("raw-neo4j"))[0];
+        double[] neo4jFigures = RawLoads.run(RawLoads.Kind.NEO4J, files, work.resolve("raw-neo4j"));
+        double neo4j = neo4jFigures[0];
         ScaleBenchmark.deleteTree(work.resolve("raw-neo4j"));
         double[] aloneFigures = RawLoads.run(RawLoads.Kind.NEO4J_BULK_ALONE, files, work.resolve("neo4j-alone"));
         Neo4jBulkAlone.Result alone = new Neo4jBulkAlone.Result(aloneFigures[0], aloneFigures[1], aloneFigures[2]);
         ScaleBenchmark.deleteTree(work.resolve("neo4j-alone"));
         double[] tdb2Figures = RawLoads.run(RawLoads.Kind.TDB2, files, work.resolve("raw-tdb2"));
-        RawTdb2Load.Result tdb2 = new RawTdb2Load.Result(tdb2Figures[0], (long) tdb2Figures[1]);
+        RawTdb2Load.Result tdb2 = new RawTdb2Load.Result(tdb2Figures[0], (long) tdb2Figures[1], tdb2Figures[2]);
         ScaleBenchmark.deleteTree(work.resolve("raw-tdb2"));
         double[] luceneFigures = RawLoads.run(RawLoads.Kind.LUCENE, files, work.resolve("raw-lucene"));
-        RawLuceneLoad.Result lucene = new RawLuceneLoad.Result(luceneFigures[0], (long) luceneFigures[1]);
+        RawLuceneLoad.Result lucene = new RawLuceneLoad.Result(luceneFigures[0], (long) luceneFigures[1], luceneFigures[2]);
         ScaleBenchmark.deleteTree(work.resolve("raw-lucene"));
 
         double slowest = Math.max(neo4j, Math.max(tdb2.seconds(), lucene.seconds()));
@@ -40,6 +41,8 @@ final class LoadComparison {
                 ours.seconds() / slowest <= 1.2, "ours: " + Report.perSecond(records, ours.seconds()) + " records");
         rows.target("load end to end / sum of the three raw loads", Report.seconds(ours.seconds()), Report.seconds(sum),
                 Report.ratio(ours.seconds() / sum), "≤ 0.7", ours.seconds() / sum <= 0.7, "");
+
+        cpu(rows, ours, new RawNeo4jLoad.Result(neo4j, neo4jFigures[1]), tdb2, lucene);
 
         double ourNeo4j = ours.store("neo4j");
         rows.add("Neo4j part", Report.seconds(ourNeo4j), Report.seconds(neo4j), Report.ratio(ourNeo4j / neo4j),
@@ -59,5 +62,28 @@ final class LoadComparison {
         rows.add("Lucene part", Report.seconds(ourLucene), Report.seconds(lucene.seconds()),
                 Report.ratio(ourLucene / lucene.seconds()),
                 "raw: StandardAnalyzer, " + Report.count(lucene.documents()) + " docs (resources + relations), parse excluded");
+    }
+
+    /**
+     * CPU seconds beside wall seconds. When a load keeps every core busy, loading the stores side
+     * by side cannot hide one store's work behind another's: the load takes at least its CPU
+     * seconds over the cores, however fast the slowest store is alone.
+     */
+    private static void cpu(Report.Section rows, OurLoad ours, RawNeo4jLoad.Result neo4j, RawTdb2Load.Result tdb2,
+                            RawLuceneLoad.Result lucene) {
+        double raw = neo4j.cpuSeconds() + tdb2.cpuSeconds() + lucene.cpuSeconds();
+        int cores = Runtime.getRuntime().availableProcessors();
+        rows.add("CPU time of the load, every thread", Report.seconds(ours.cpuSeconds()) + " (cores "
+                        + busy(ours.cpuSeconds(), ours.seconds()) + " busy)",
+                Report.seconds(raw) + " (sum of the three)", Report.ratio(ours.cpuSeconds() / raw),
+                "our load cannot end before its CPU time over " + cores + " cores: " + Report.seconds(ours.cpuSeconds() / cores)
+                        + "; raw, CPU and cores busy: Neo4j " + Report.seconds(neo4j.cpuSeconds()) + " ("
+                        + busy(neo4j.cpuSeconds(), neo4j.seconds()) + "), TDB2 " + Report.seconds(tdb2.cpuSeconds()) + " ("
+                        + busy(tdb2.cpuSeconds(), tdb2.seconds()) + "), Lucene " + Report.seconds(lucene.cpuSeconds()) + " ("
+                        + busy(lucene.cpuSeconds(), lucene.seconds()) + ")");
+    }
+
+    private static String busy(double cpuSeconds, double wallSeconds) {
+        return Math.round(CpuTime.busyPercent(cpuSeconds, wallSeconds)) + "%";
     }
 }

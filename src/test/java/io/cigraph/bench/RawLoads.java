@@ -64,18 +64,21 @@ final class RawLoads {
         Path dir = Path.of(args[1]);
         List<Path> files = Arrays.stream(args, 2, args.length).map(Path::of).toList();
         double[] figures = switch (kind) {
-            case NEO4J -> new double[] {RawNeo4jLoad.load(files, dir)};
+            case NEO4J -> {
+                RawNeo4jLoad.Result r = RawNeo4jLoad.load(files, dir);
+                yield new double[] {r.seconds(), r.cpuSeconds()};
+            }
             case NEO4J_BULK_ALONE -> {
                 Neo4jBulkAlone.Result r = Neo4jBulkAlone.load(files, dir);
                 yield new double[] {r.spool(), r.importer(), r.finish()};
             }
             case TDB2 -> {
                 RawTdb2Load.Result r = RawTdb2Load.load(files, dir);
-                yield new double[] {r.seconds(), r.triples()};
+                yield new double[] {r.seconds(), r.triples(), r.cpuSeconds()};
             }
             case LUCENE -> {
                 RawLuceneLoad.Result r = RawLuceneLoad.load(files, dir);
-                yield new double[] {r.seconds(), r.documents()};
+                yield new double[] {r.seconds(), r.documents(), r.cpuSeconds()};
             }
         };
         System.out.println(RESULT + Arrays.stream(figures).mapToObj(Double::toString).collect(Collectors.joining(" ")));
