@@ -17,8 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     {@code phased}, {@code parallel} or {@code light} ({@link TdbLoader}). Parallel
  *                     was fastest on 2 cores loading 5.0M quads (two runs on a machine shared with
  *                     another build: parallel 74 s / 40 s, basic 86 s / 49 s, light 77 s / 60 s,
- *                     phased 169 s / 58 s). It holds SPARQL queries back until the load ends;
- *                     {@code basic} is slower but lets them see the empty store meanwhile
+ *                     phased 169 s / 58 s). At 1M entities (43.4M quads, all three stores
+ *                     loading side by side, end to end) the loaders came out level: parallel
+ *                     733 s (its files scanned one after another, about 10 s more), phased
+ *                     722 s, light 755 s; phased and light stream 30% faster, then build the
+ *                     secondary indexes, mostly after the other stores have finished. It
+ *                     holds SPARQL queries back until the load ends; {@code basic} is slower but
+ *                     lets them see the empty store meanwhile
  */
 @ConfigurationProperties("cigraph.rdf")
 record RdfProperties(
