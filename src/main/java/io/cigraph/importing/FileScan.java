@@ -88,11 +88,7 @@ final class FileScan {
                 if (t.getPredicate().equals(type) && t.getObject().isURI()) {
                     String term = ontology.termOf(t.getObject().getURI());
                     if (term != null && ontology.findClass(term).isPresent()) {
-                        List<String> types = new ArrayList<>(declared.getOrDefault(id, List.of()));
-                        if (!types.contains(term)) {
-                            types.add(term);
-                        }
-                        declared.put(id, shared.computeIfAbsent(List.copyOf(types), k -> k));
+                        declare(declared, shared, id, List.of(term));
                     }
                 } else if (relation) {
                     counts[1]++;
@@ -111,6 +107,21 @@ final class FileScan {
             problems.addAll(split);
         }
         return new FileScan(HexFormat.of().formatHex(digest.digest()), counts[0], counts[1], counts[2], problems);
+    }
+
+    /**
+     * Adds classes to those {@code declared} gives an id, in order and once each; {@code shared}
+     * holds one list for each distinct list of classes, which most ids share.
+     */
+    static void declare(Map<String, List<String>> declared, Map<List<String>, List<String>> shared, String id,
+                        List<String> classes) {
+        List<String> types = new ArrayList<>(declared.getOrDefault(id, List.of()));
+        for (String c : classes) {
+            if (!types.contains(c)) {
+                types.add(c);
+            }
+        }
+        declared.put(id, shared.computeIfAbsent(List.copyOf(types), k -> k));
     }
 
     private static String name(Ontology ontology, Node p) {

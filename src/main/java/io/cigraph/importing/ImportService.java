@@ -151,15 +151,7 @@ public class ImportService {
             if (s.failure() != null) {
                 throw s.failure();
             }
-            s.declared().forEach((id, types) -> {
-                List<String> before = declared.get(id);
-                List<String> all = types;
-                if (before != null) {
-                    all = new ArrayList<>(before);
-                    types.stream().filter(t -> !before.contains(t)).forEach(all::add);
-                }
-                declared.put(id, shared.computeIfAbsent(List.copyOf(all), k -> k));
-            });
+            s.declared().forEach((id, types) -> FileScan.declare(declared, shared, id, types));
             scans.add(s.scan());
         }
         return scans;
