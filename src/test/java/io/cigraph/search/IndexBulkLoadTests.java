@@ -112,6 +112,22 @@ class IndexBulkLoadTests {
         }
     }
 
+    @Test
+    void aBulkLoadOrARebuildLeavesOneSegmentWithoutThePendingDocuments() throws IOException {
+        try (SeedIndex loaded = bulkLoaded(); SeedIndex rebuilt = staged()) {
+            rebuilt.index.rebuild(recordsOf(SEED, ADDITION));
+            for (SeedIndex seed : List.of(loaded, rebuilt)) {
+                Snapshot snapshot = seed.index.acquire();
+                try {
+                    assertThat(snapshot.getIndexReader().leaves()).hasSize(1);
+                    assertThat(snapshot.getIndexReader().numDeletedDocs()).isZero();
+                } finally {
+                    seed.index.release(snapshot);
+                }
+            }
+        }
+    }
+
     /** The records of some batches, as the graph gives them to a store it rebuilds. */
     private static RecordSource recordsOf(ImportBatch... batches) {
         return new RecordSource() {
