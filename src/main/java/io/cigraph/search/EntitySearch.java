@@ -116,10 +116,11 @@ public class EntitySearch {
     private List<SearchResult.Hit> hits(Snapshot snapshot, Query query, Query textQuery, ScoreDoc[] page,
                                         boolean explain) throws IOException {
         int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
-        Map<String, String[]> fragments = highlights.fields(snapshot, textQuery, docs);
+        Highlights.Highlighted highlighted = highlights.fields(snapshot, textQuery, docs, HIT_FIELDS);
+        Map<String, String[]> fragments = highlighted.fragments();
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            Document d = snapshot.storedFields().document(page[i].doc, HIT_FIELDS);
+            Document d = highlighted.documents()[i];
             String id = d.get(Fields.ID);
             Map<String, String> found = new LinkedHashMap<>();
             for (Map.Entry<String, String[]> f : fragments.entrySet()) {
