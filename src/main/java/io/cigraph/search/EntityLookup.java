@@ -1,14 +1,19 @@
 package io.cigraph.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexableField;
@@ -79,17 +84,50 @@ final class EntityLookup {
     record Stored(Entity entity, RelationStats stats) {
     }
 
-    /** The stored documents of some entities, by id; ids without one are absent. */
-    static Map<String, Stored> stored(IndexReader reader, Collection<String> ids) throws IOException {
-        Map<String, Stored> found = new HashMap<>();
+    /**
+     * The stored documents of some entities, by id; ids without one are absent. The keys are
+     * looked up in one pass; the documents are then read on all cores, a few dozen to a task,
+     * since a hub's document holds hundreds of passages and tens of thousands of sources.
+     */
+    static Map<String, Stored> stored(IndexReader reader, Collection<String> ids, Documents documents) throws IOException {
         Map<String, String> idOfKey = new HashMap<>();
         ids.forEach(id -> idOfKey.put(Documents.entityKey(id), id));
+        List<Hit> hits = new ArrayList<>();
         forEachLiveDoc(reader, idOfKey.keySet(), (leaf, key, doc) -> {
-            Document d = leaf.reader().storedFields().document(doc);
-            found.put(idOfKey.get(key), new Stored(Entity.of(d), statsOf(d, Documents.citedSources(leaf.reader(), doc))));
+            hits.add(new Hit(leaf, doc, idOfKey.get(key)));
             return true;
         });
+        hits.sort(Comparator.comparingInt((Hit h) -> h.leaf().ord).thenComparingInt(Hit::doc));
+        Map<String, Stored> found = new ConcurrentHashMap<>();
+        try {
+            IntStream.range(0, (hits.size() + READ_TASK - 1) / READ_TASK).parallel().forEach(task -> {
+                List<Hit> mine = hits.subList(task * READ_TASK, Math.min(hits.size(), (task + 1) * READ_TASK));
+                StoredFields stored = null;
+                LeafReaderContext storedLeaf = null;
+                for (Hit h : mine) {
+                    try {
+                        if (h.leaf() != storedLeaf) {
+                            storedLeaf = h.leaf();
+                            stored = storedLeaf.reader().storedFields();
+                        }
+                        Document d = stored.document(h.doc());
+                        found.put(h.id(), new Stored(Entity.of(d), statsOf(d, documents.citedSources(h.leaf().reader(), h.doc()))));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         return found;
+    }
+
+    /** Documents read by one task of {@link #stored}: enough to outweigh a task's start. */
+    private static final int READ_TASK = 32;
+
+    /** A live document under a looked-up key. */
+    private record Hit(LeafReaderContext leaf, int doc, String id) {
     }
 
     /** Whether the index holds a live document under any of these keys. */

@@ -72,7 +72,7 @@ final class IndexUpdate {
     }
 
     private void addToStats(IndexWriter writer, IndexReader current) throws IOException {
-        Map<String, EntityLookup.Stored> stored = EntityLookup.stored(current, touched);
+        Map<String, EntityLookup.Stored> stored = EntityLookup.stored(current, touched, documents);
         Map<String, List<RelationRecord>> naming = new HashMap<>();
         for (RelationRecord r : relations.values()) {
             for (String end : new LinkedHashSet<>(List.of(r.subject(), r.object()))) {

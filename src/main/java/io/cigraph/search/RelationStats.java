@@ -2,6 +2,7 @@ package io.cigraph.search;
 
 import io.cigraph.model.RelationRecord;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,13 @@ record RelationStats(int count, Set<String> sources, List<Passage> passages) {
     static final int MAX_PASSAGES = 200;
     static final RelationStats NONE = new RelationStats(0, Set.of(), List.of());
 
+    /**
+     * Takes the source set over rather than copying it: every caller hands in a set it built for
+     * this and drops, and a hub's holds tens of thousands of ids, copied once per import it is
+     * touched by.
+     */
     RelationStats {
-        sources = Set.copyOf(sources);
+        sources = Collections.unmodifiableSet(sources);
         passages = List.copyOf(passages);
     }
 

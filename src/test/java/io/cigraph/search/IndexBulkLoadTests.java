@@ -60,6 +60,7 @@ class IndexBulkLoadTests {
         Snapshot snapshot = seed.index.acquire();
         try {
             Map<String, List<String>> documents = new TreeMap<>();
+            Documents reading = new Documents(SeedIndex.ONTOLOGY);
             for (LeafReaderContext leaf : snapshot.getIndexReader().leaves()) {
                 StoredFields stored = leaf.reader().storedFields();
                 Bits live = leaf.reader().getLiveDocs();
@@ -69,7 +70,7 @@ class IndexBulkLoadTests {
                         List<String> fields = new ArrayList<>(d.getFields().stream().map(IndexBulkLoadTests::text).toList());
                         if (d.get(Fields.ID) != null) {
                             // Cited sources are indexed, not stored: they count as fields through their facet values.
-                            Documents.citedSources(leaf.reader(), doc).stream().sorted()
+                            reading.citedSources(leaf.reader(), doc).stream().sorted()
                                     .forEach(source -> fields.add(Fields.CITED_SOURCE + "=" + source));
                             documents.put(d.get(Fields.ID), fields);
                         } else {

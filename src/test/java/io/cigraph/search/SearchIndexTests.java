@@ -87,7 +87,8 @@ class SearchIndexTests {
             try {
                 int doc = s.search(new TermQuery(new Term(Fields.KEY, Documents.entityKey("huawei"))), 1).scoreDocs[0].doc;
                 assertThat(s.storedFields().document(doc).getValues(Fields.CITED_SOURCE)).isEmpty();
-                EntityLookup.Stored stored = EntityLookup.stored(s.getIndexReader(), List.of("huawei")).get("huawei");
+                EntityLookup.Stored stored = EntityLookup.stored(s.getIndexReader(), List.of("huawei"),
+                        new Documents(SeedIndex.ONTOLOGY)).get("huawei");
                 RelationStats counted = EntityLookup.stats(EntityLookup.read(s.getIndexReader(), List.of("huawei"), id -> false)
                         .get("huawei"));
                 assertThat(stored.stats().sources()).as("what the relation documents say").isNotEmpty()
@@ -101,6 +102,32 @@ class SearchIndexTests {
                 assertThat(record.get(Fields.LABEL)).isEqualTo("Huawei");
                 assertThat(record.getValues(Fields.EVIDENCE)).as("read stopped before them").isEmpty();
                 assertThat(record.getField(Fields.RELATIONS)).as("stored after the passages").isNull();
+            } finally {
+                seed.index.release(s);
+            }
+        }
+    }
+
+    @Test
+    void citedSourcesReadThroughOneCacheAcrossSegmentsAreWhatTheRelationDocumentsSay() throws IOException {
+        try (SeedIndex seed = new SeedIndex()) {
+            ImportBatch addition = TestBatches.read(SeedIndex.ONTOLOGY, ADDITION, SEED_BATCH);
+            seed.write(addition);
+            List<String> ids = Stream.concat(SEED_BATCH.resources().stream(), addition.resources().stream())
+                    .map(r -> r.id()).distinct().toList();
+            Documents documents = new Documents(SeedIndex.ONTOLOGY);
+            Snapshot s = seed.index.acquire();
+            try {
+                assertThat(s.getIndexReader().leaves()).as("segments with ordinals of their own").hasSizeGreaterThan(1);
+                Map<String, EntityLookup.Found> truth = EntityLookup.read(s.getIndexReader(), ids, id -> false);
+                for (int pass = 0; pass < 2; pass++) {
+                    Map<String, EntityLookup.Stored> stored = EntityLookup.stored(s.getIndexReader(), ids, documents);
+                    assertThat(stored).hasSize(ids.size());
+                    for (String id : ids) {
+                        assertThat(stored.get(id).stats().sources()).as("%s, pass %d", id, pass)
+                                .isEqualTo(EntityLookup.stats(truth.get(id)).sources());
+                    }
+                }
             } finally {
                 seed.index.release(s);
             }
