@@ -21,15 +21,18 @@ import java.util.SplittableRandom;
  * memory beyond the id lists used to draw relation ends. Files are large (100,000 resources by
  * default) so that a load has to stream within a file, as real exports do.
  *
- * <p>Beside the main files it writes {@code extra/extra.ttl}: {@value #EXTRA} new devices with
- * relations into the main graph, for measuring an incremental import into a loaded graph.
+ * <p>Beside the main files it writes {@value #EXTRA_FILES} files {@code extra/extra-N.ttl}, each
+ * with {@value #EXTRA} new devices related to the main graph, for measuring incremental imports
+ * into a loaded graph one after another.
  */
 public final class GraphGenerator {
 
     /** Resources per main file unless told otherwise. */
     public static final int PER_FILE = 100_000;
-    /** New devices in the extra file. */
+    /** New devices in each extra file. */
     public static final int EXTRA = 1_000;
+    /** Extra files: the first import after a start runs code the JIT has not compiled yet, later ones less so. */
+    public static final int EXTRA_FILES = 4;
 
     static final String[] DEVICE_CLASSES = {"Smartphone", "Smartphone", "Smartphone", "Tablet", "Notebook", "Desktop",
             "Smartwatch", "FitnessBand", "TWSEarbuds", "SmartSpeaker", "SmartTV", "CommercialSmartScreen", "Printer",
@@ -76,11 +79,14 @@ public final class GraphGenerator {
     private final List<String> labels = new ArrayList<>();
 
     /**
-     * What was generated: main files in import order, counts, the extra file and its last device's
-     * id and label (to look for once it is imported), and a sample of device labels for searches.
+     * What was generated: main files in import order, counts, the extra files in import order, and
+     * a sample of device labels for searches.
      */
-    public record Generated(List<Path> files, long entities, long relations, Path extra, String extraId,
-                            String extraLabel, List<String> labels) {
+    public record Generated(List<Path> files, long entities, long relations, List<Extra> extras, List<String> labels) {
+    }
+
+    /** An extra file and its last device's id and label, to look for once it is imported. */
+    public record Extra(Path file, String lastId, String lastLabel) {
     }
 
     private GraphGenerator(int entities, long seed, int chunk, Path dir) {
@@ -92,7 +98,7 @@ public final class GraphGenerator {
 
     /**
      * Generates about {@code entities} resources into {@code dir}, {@code chunk} resources a file,
-     * and the extra file into {@code dir/extra}.
+     * and the extra files into {@code dir/extra}.
      */
     public static Generated generate(int entities, long seed, int chunk, Path dir) {
         try {
@@ -102,9 +108,12 @@ public final class GraphGenerator {
             long entities0 = g.written;
             long relations0 = g.relations;
             List<Path> main = List.copyOf(g.files);
-            String last = g.extra(dir.resolve("extra/extra.ttl"));
-            return new Generated(main, entities0, relations0, dir.resolve("extra/extra.ttl"), last,
-                    g.lastLabel, List.copyOf(g.labels));
+            List<Extra> extras = new ArrayList<>();
+            for (int i = 1; i <= EXTRA_FILES; i++) {
+                Path file = dir.resolve("extra/extra-" + i + ".ttl");
+                extras.add(new Extra(file, g.extra(file), g.lastLabel));
+            }
+            return new Generated(main, entities0, relations0, List.copyOf(extras), List.copyOf(g.labels));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -179,14 +179,22 @@ public final class ScaleBenchmark {
     private void incremental(ImportService imports, ConfigurableApplicationContext app, DatasetGraph dataset,
                              GraphGenerator.Generated data) throws InterruptedException {
         Visibility visible = new Visibility(app.getBean(EntitySearch.class), dataset, app.getBean(Driver.class));
-        long t0 = System.nanoTime();
-        imports.importFiles(List.of(data.extra()), false, ImportProgress.Listener.NONE);
-        double imported = seconds(t0);
-        visible.await(data.extraId(), data.extraLabel());
-        double secs = seconds(t0);
-        load.target("incremental import of " + GraphGenerator.EXTRA + " entities, visible in all stores",
-                Report.seconds(secs), "", "", "≤ 2 s", secs <= 2,
-                "import returned after " + Report.seconds(imported) + "; then a search hit, SPARQL ASK, Cypher count");
+        List<GraphGenerator.Extra> extras = data.extras();
+        for (int i = 0; i < extras.size(); i++) {
+            GraphGenerator.Extra extra = extras.get(i);
+            long t0 = System.nanoTime();
+            imports.importFiles(List.of(extra.file()), false, ImportProgress.Listener.NONE);
+            double imported = seconds(t0);
+            visible.await(extra.lastId(), extra.lastLabel());
+            double secs = seconds(t0);
+            if (i == 0 || i == extras.size() - 1) {
+                String which = i == 0 ? "the first after the bulk load" : "import " + (i + 1) + " in a row";
+                load.target("incremental import of " + GraphGenerator.EXTRA + " entities, visible in all stores: " + which,
+                        Report.seconds(secs), "", "", "≤ 2 s", secs <= 2,
+                        "import returned after " + Report.seconds(imported) + "; then a search hit, SPARQL ASK, Cypher count"
+                                + (i == 0 ? "; the stores' import code runs for the first time in this JVM" : ""));
+            }
+        }
     }
 
     private static String supernode(Driver driver) {
