@@ -36,6 +36,9 @@ import org.apache.lucene.util.BytesRef;
  */
 final class EntityLookup {
 
+    /** Documents read by one task of {@link #stored}: enough to outweigh a task's start. */
+    private static final int READ_TASK = 32;
+
     private EntityLookup() {
     }
 
@@ -122,9 +125,6 @@ final class EntityLookup {
         }
         return found;
     }
-
-    /** Documents read by one task of {@link #stored}: enough to outweigh a task's start. */
-    private static final int READ_TASK = 32;
 
     /** A live document under a looked-up key. */
     private record Hit(LeafReaderContext leaf, int doc, String id) {
