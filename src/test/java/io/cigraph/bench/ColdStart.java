@@ -29,13 +29,14 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    static Result measure(Path jar, Path work) throws IOException, InterruptedException {
+    /** One start; {@code attempt} names its log, {@code cold-start-N.log} in {@code work}. */
+    static Result measure(Path jar, Path work, int attempt) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the benchmark with 'package' before 'exec:exec'.");
         }
         Path emptyImports = Files.createDirectories(work.resolve("cold-start-import"));
         int port = freePort();
-        Path log = work.resolve("cold-start.log");
+        Path log = work.resolve("cold-start-" + attempt + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,

@@ -97,10 +97,15 @@ public final class ScaleBenchmark {
                 TDBInternal.expel(dataset, true);
             }
         }
-        ColdStart.Result cold = ColdStart.measure(jar, work);
-        start.target("time to ready, graph on disk, separate JVM -Xmx2g", Report.seconds(cold.seconds()), "", "", "≤ 15 s",
-                cold.seconds() <= 15, "packaged jar; no re-import, no re-index; until readiness UP");
-        start.add("peak RSS of that JVM at ready", cold.peakRssMiB() + " MiB", "", "", "");
+        // Twice in a row: at a million entities one start has taken from 12 to 22 s between runs,
+        // and the second finds in the page cache what the first read, where it still fits.
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            ColdStart.Result cold = ColdStart.measure(jar, work, attempt);
+            String which = attempt == 1 ? "first start after the load" : "second start";
+            start.target("time to ready, graph on disk, separate JVM -Xmx2g: " + which, Report.seconds(cold.seconds()), "", "",
+                    "≤ 15 s", cold.seconds() <= 15, "packaged jar; no re-import, no re-index; until readiness UP");
+            start.add("peak RSS of that JVM at ready: " + which, cold.peakRssMiB() + " MiB", "", "", "");
+        }
         LoadComparison.compare(load, data, ours, work);
         report.write("Scale benchmark: " + Report.count(data.entities()) + " entities", notes(), Path.of("target/bench/report.md"));
     }
