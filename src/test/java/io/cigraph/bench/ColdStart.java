@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code -Xmx2g} on the benchmark's data folders (nothing to import: an empty import folder, and
  * loading at start off), timed from process start until {@code /actuator/health/readiness}
  * answers UP. A separate process, so no class, JIT or page state of the benchmark JVM helps it.
+ * Once ready, it can be given queries to serve ({@link HttpServing}) before it is stopped.
  */
 final class ColdStart {
 
@@ -29,8 +30,12 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    /** One start; {@code attempt} names its log, {@code cold-start-N.log} in {@code work}. */
-    static Result measure(Path jar, Path work, int attempt) throws IOException, InterruptedException {
+    /**
+     * One start; {@code attempt} names its log, {@code cold-start-N.log} in {@code work}. When
+     * {@code serving} is given, it runs against the service once it is ready; the result's figures
+     * are taken before it runs.
+     */
+    static Result measure(Path jar, Path work, int attempt, HttpServing serving) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the benchmark with 'package' before 'exec:exec'.");
         }
@@ -51,8 +56,11 @@ final class ColdStart {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             awaitReady(process, URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), log);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(seconds, Memory.peakRssMiB(process.pid()));
+            Result ready = new Result((System.nanoTime() - start) / 1e9, Memory.peakRssMiB(process.pid()));
+            if (serving != null) {
+                serving.run(URI.create("http://127.0.0.1:" + port), process);
+            }
+            return ready;
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -40,6 +41,12 @@ public final class ScaleBenchmark {
     private final Report.Section load = report.section("Load");
     private final Report.Section queries = report.section("Queries on the loaded graph");
     private final Report.Section start = report.section("Start and memory");
+    private final Report.Section serving = report.section("The packaged service, -Xmx2g, over HTTP");
+    private static final int PATH_WARMUP = 50;
+    private static final int PATH_WARM = 2_000;
+    /** Set by the graph queries, for the separate JVM's. */
+    private String supernode;
+    private int devices;
 
     public static void main(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000;
@@ -99,8 +106,10 @@ public final class ScaleBenchmark {
         }
         // Twice in a row: at a million entities one start has taken from 12 to 22 s between runs,
         // and the second finds in the page cache what the first read, where it still fits.
+        // The second start then serves queries over HTTP: the -Xmx2g target is about serving, not only starting.
         for (int attempt = 1; attempt <= 2; attempt++) {
-            ColdStart.Result cold = ColdStart.measure(jar, work, attempt);
+            HttpServing http = attempt == 2 ? new HttpServing(serving, data.labels(), supernode, devices) : null;
+            ColdStart.Result cold = ColdStart.measure(jar, work, attempt, http);
             String which = attempt == 1 ? "first start after the load" : "second start";
             start.target("time to ready, graph on disk, separate JVM -Xmx2g: " + which, Report.seconds(cold.seconds()), "", "",
                     "≤ 15 s", cold.seconds() <= 15, "packaged jar; no re-import, no re-index; until readiness UP");
@@ -135,17 +144,23 @@ public final class ScaleBenchmark {
         EntityQueries entities = app.getBean(EntityQueries.class);
         PathQueries paths = app.getBean(PathQueries.class);
         Driver driver = app.getBean(Driver.class);
-        String supernode = supernode(driver);
+        supernode = supernode(driver);
         long degree = count(driver, "MATCH (v:Resource {id: $id}) RETURN COUNT { (v)--() }", Map.of("id", supernode));
         Latency first = Latency.of(50, 200, i -> entities.neighbors(supernode, 1, null, null, 100, null));
         queries.target("supernode neighbourhood, first page (100) + counts", first.toString(), "", "", "p50 ≤ 20 ms",
                 first.p50() <= 20, supernode + ", " + Report.count(degree) + " relations");
         SplittableRandom random = new SplittableRandom(7);
-        int devices = (int) count(driver, "MATCH (n:Device) RETURN count(n)");
-        Latency path = Latency.of(50, 200, i -> paths.paths("device-" + random.nextInt(devices),
-                "device-" + random.nextInt(devices), 4, 1));
-        queries.target("shortest path between two random devices (≤ 4 hops)", path.toString(), "", "", "p50 ≤ 10 ms",
-                path.p50() <= 10, "");
+        devices = (int) count(driver, "MATCH (n:Device) RETURN count(n)");
+        IntConsumer path = i -> paths.paths("device-" + random.nextInt(devices), "device-" + random.nextInt(devices), 4, 1);
+        // Twice: Neo4j's shortest-path code takes a few thousand queries to reach its speed (the JIT
+        // compiler is still at work after 2,000 at a million entities), so the first 200 show a
+        // service that has just started and the second a service that has been answering a while.
+        Latency fresh = Latency.of(PATH_WARMUP, 200, path);
+        queries.target("shortest path between two random devices (≤ 4 hops): queries 51-250", fresh.toString(), "", "",
+                "p50 ≤ 10 ms", fresh.p50() <= 10, "after " + PATH_WARMUP + " untimed");
+        Latency warm = Latency.of(PATH_WARM, 200, path);
+        queries.target("shortest path between two random devices (≤ 4 hops): after " + Report.count(PATH_WARM) + " more",
+                warm.toString(), "", "", "p50 ≤ 10 ms", warm.p50() <= 10, "new pairs; the same code and JVM");
         Latency entity = Latency.of(50, 500, i -> entities.entity("device-" + random.nextInt(devices), 100));
         queries.add("entity with its relations (a device)", entity.toString(), "", "", "");
     }
@@ -165,7 +180,6 @@ public final class ScaleBenchmark {
 
     private void twoHops(ConfigurableApplicationContext app, DatasetGraph dataset) {
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        int devices = (int) count(app.getBean(Driver.class), "MATCH (n:Device) RETURN count(n)");
         List<String> sample = IntStream.range(0, 50).mapToObj(i -> "device-" + (long) i * devices / 50).toList();
         TwoHopQueries twoHop = new TwoHopQueries(base, app.getBean(Driver.class), dataset, sample);
         Latency[] sparql = twoHop.sparql();

@@ -13,8 +13,8 @@ import java.util.function.Function;
  */
 final class SearchLatencies {
 
-    private static final int WARMUP = 300;
-    private static final int RUNS = 2_000;
+    static final int WARMUP = 300;
+    static final int RUNS = 2_000;
 
     private final EntitySearch search;
     private final List<String> labels;
@@ -48,10 +48,13 @@ final class SearchLatencies {
     }
 
     Latency suggest() {
-        return Latency.of(WARMUP, RUNS, i -> {
-            String label = labels.get(i % labels.size()).toLowerCase(Locale.ROOT);
-            search.suggest(label.substring(0, Math.min(label.length(), 3 + i % 4)), 10, null);
-        });
+        return Latency.of(WARMUP, RUNS, i -> search.suggest(typed(labels, i), 10, null));
+    }
+
+    /** What run {@code i} types for autocomplete: 3 to 6 letters of a label. */
+    static String typed(List<String> labels, int i) {
+        String label = labels.get(i % labels.size()).toLowerCase(Locale.ROOT);
+        return label.substring(0, Math.min(label.length(), 3 + i % 4));
     }
 
     private Latency searching(Function<String, String> text) {
@@ -59,7 +62,7 @@ final class SearchLatencies {
         return Latency.of(WARMUP, RUNS, i -> search.search(SearchRequest.of(texts.get(i % texts.size()))));
     }
 
-    private static String firstWord(String label) {
+    static String firstWord(String label) {
         return label.substring(0, label.indexOf(' '));
     }
 }

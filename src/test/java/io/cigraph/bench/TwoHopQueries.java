@@ -86,6 +86,11 @@ final class TwoHopQueries {
     }
 
     private void send(HttpRequest request) {
+        send(http, request);
+    }
+
+    /** Sends the request and reads the body whole; anything but 200 is an error. */
+    static void send(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
