@@ -48,8 +48,10 @@ final class HttpServing {
             SplittableRandom random = new SplittableRandom(11);
             add("GET /api/entities/{id}, a device with its relations",
                     timed(base, 50, 500, i -> "/api/entities/device-" + random.nextInt(devices) + "?relations=100"), "");
-            IntFunction<String> path = i -> "/api/paths?maxHops=4&limit=1&from=device-" + random.nextInt(devices)
-                    + "&to=device-" + random.nextInt(devices);
+            IntFunction<String> path = i -> {
+                int[] pair = ScaleBenchmark.devicePair(random, devices);
+                return "/api/paths?maxHops=4&limit=1&from=device-" + pair[0] + "&to=device-" + pair[1];
+            };
             add("GET /api/paths, two random devices (≤ 4 hops): requests 51-250", timed(base, 50, 200, path), "after 50 untimed");
             add("GET /api/paths, two random devices (≤ 4 hops): after 2,000 more", timed(base, 2_000, 200, path), "");
             rows.target("serves with -Xmx2g", requests + " requests, all 200", "", "", "serves", true,

@@ -151,7 +151,10 @@ public final class ScaleBenchmark {
                 first.p50() <= 20, supernode + ", " + Report.count(degree) + " relations");
         SplittableRandom random = new SplittableRandom(7);
         devices = (int) count(driver, "MATCH (n:Device) RETURN count(n)");
-        IntConsumer path = i -> paths.paths("device-" + random.nextInt(devices), "device-" + random.nextInt(devices), 4, 1);
+        IntConsumer path = i -> {
+            int[] pair = devicePair(random, devices);
+            paths.paths("device-" + pair[0], "device-" + pair[1], 4, 1);
+        };
         // Twice: Neo4j's shortest-path code takes a few thousand queries to reach its speed (the JIT
         // compiler is still at work after 2,000 at a million entities), so the first 200 show a
         // service that has just started and the second a service that has been answering a while.
@@ -214,6 +217,12 @@ public final class ScaleBenchmark {
                                 + (i == 0 ? "; the stores' import code runs for the first time in this JVM" : ""));
             }
         }
+    }
+
+    /** Two different device numbers below {@code devices}: a path needs two ends. */
+    static int[] devicePair(SplittableRandom random, int devices) {
+        int from = random.nextInt(devices);
+        return new int[] {from, (from + 1 + random.nextInt(devices - 1)) % devices};
     }
 
     private static String supernode(Driver driver) {
