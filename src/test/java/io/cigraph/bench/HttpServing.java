@@ -52,8 +52,12 @@ final class HttpServing {
                 int[] pair = ScaleBenchmark.devicePair(random, devices);
                 return "/api/paths?maxHops=4&limit=1&from=device-" + pair[0] + "&to=device-" + pair[1];
             };
-            add("GET /api/paths, two random devices (≤ 4 hops): requests 51-250", timed(base, 50, 200, path), "after 50 untimed");
-            add("GET /api/paths, two random devices (≤ 4 hops): after 2,000 more", timed(base, 2_000, 200, path), "");
+            add("GET /api/paths, two random devices (≤ 4 hops): requests " + (ScaleBenchmark.PATH_WARMUP + 1) + "-"
+                    + (ScaleBenchmark.PATH_WARMUP + ScaleBenchmark.PATH_RUNS),
+                    timed(base, ScaleBenchmark.PATH_WARMUP, ScaleBenchmark.PATH_RUNS, path),
+                    "after " + ScaleBenchmark.PATH_WARMUP + " untimed");
+            add("GET /api/paths, two random devices (≤ 4 hops): after " + Report.count(ScaleBenchmark.PATH_WARM) + " more",
+                    timed(base, ScaleBenchmark.PATH_WARM, ScaleBenchmark.PATH_RUNS, path), "");
             rows.target("serves with -Xmx2g", requests + " requests, all 200", "", "", "serves", true,
                     "peak RSS " + peakRssMiB(process) + " MiB");
         } catch (RuntimeException e) {
