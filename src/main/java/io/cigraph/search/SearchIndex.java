@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -27,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The Lucene index as a store of the import pipeline. One {@link IndexWriter} (writes are
@@ -255,7 +254,7 @@ class SearchIndex implements Projection, DisposableBean {
             if (DirectoryReader.indexExists(directory) && !readable(directory)) {
                 directory.close();
                 LOG.warn("Search index at {} cannot be read; replacing it with an empty one, rebuilt from the graph", dir);
-                deleteRecursively(dir);
+                FileSystemUtils.deleteRecursively(dir);
                 Files.createDirectories(dir);
                 directory = FSDirectory.open(dir);
             }
@@ -302,16 +301,6 @@ class SearchIndex implements Projection, DisposableBean {
             closeQuietly();
         } finally {
             writing.unlock();
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (Stream<Path> files = Files.walk(path)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -198,7 +198,7 @@ public final class SearchBenchmark {
             rows.add(compareSuggest(names, search, index));
         } finally {
             index.destroy();
-            SearchIndex.deleteRecursively(dir);
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         }
         String table = table(n, rows);
         System.out.println(table);

@@ -65,6 +65,6 @@ final class SeedIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         index.destroy();
-        SearchIndex.deleteRecursively(dir);
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
 }
