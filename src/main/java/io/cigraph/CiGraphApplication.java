@@ -1,15 +1,18 @@
 package io.cigraph;
 
 import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Competitive-intelligence knowledge graph: loads the ontology and data, serves the graph.
  * {@code import FILE|FOLDER...} as the first arguments imports those files without starting the
- * web server and exits with 0 when all were imported, 1 when one was rejected.
+ * web server and exits with 0 when all were imported, 1 when one was rejected; {@code compact}
+ * rewrites the RDF store compactly and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -28,6 +31,18 @@ public class CiGraphApplication {
                             "cigraph.import.command-line=" + String.join(",", files))
                     .run(options);
             return;
+        }
+        if (args.length > 0 && args[0].equals("compact")) {
+            String[] options = Arrays.copyOfRange(args, 1, args.length);
+            if (Arrays.stream(options).anyMatch(a -> !a.startsWith("--"))) {
+                System.err.println("Usage: compact [--setting=value...]: rewrites the RDF store compactly and exits.");
+                System.exit(2);
+            }
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(CiGraphApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("cigraph.import.load-at-startup=false", "cigraph.rdf.compact-at-start=true")
+                    .run(options);
+            System.exit(SpringApplication.exit(context));
         }
         new SpringApplicationBuilder(CiGraphApplication.class).run(args);
     }

@@ -24,16 +24,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     secondary indexes, mostly after the other stores have finished. It
  *                     holds SPARQL queries back until the load ends; {@code basic} is slower but
  *                     lets them see the empty store meanwhile
+ * @param compactAtStart rewrite the dataset compactly at start, before anything opens it, giving
+ *                     back the space that imports since the last load or compaction left in its
+ *                     files ({@code compact} on the command line sets this and exits)
  */
 @ConfigurationProperties("cigraph.rdf")
 record RdfProperties(
         @DefaultValue("data/tdb2") Path dir,
         @DefaultValue("30s") Duration queryTimeout,
         @DefaultValue("10000") int maxRows,
-        @DefaultValue("parallel") TdbLoader bulkLoader) {
+        @DefaultValue("parallel") TdbLoader bulkLoader,
+        @DefaultValue("false") boolean compactAtStart) {
 
     /** Settings for tools and tests that open a dataset outside Spring. */
     static RdfProperties make(Path dir) {
-        return new RdfProperties(dir, Duration.ofSeconds(30), 10_000, TdbLoader.PARALLEL);
+        return new RdfProperties(dir, Duration.ofSeconds(30), 10_000, TdbLoader.PARALLEL, false);
     }
 }

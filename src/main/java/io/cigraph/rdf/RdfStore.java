@@ -66,6 +66,9 @@ class RdfStore implements Projection, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the TDB2 folder " + properties.dir().toAbsolutePath(), e);
         }
+        if (properties.compactAtStart() && TdbCompaction.compact(properties.dir(), bulkLoader) == null) {
+            LOG.info("No TDB2 dataset in {} to compact", properties.dir().toAbsolutePath());
+        }
         this.dataset = DatabaseMgr.connectDatasetGraph(Location.create(properties.dir()), STORE_PARAMS);
         Txn.executeWrite(dataset, this::loadOntology);
     }

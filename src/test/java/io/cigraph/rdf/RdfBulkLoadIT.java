@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
@@ -27,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A bulk load into an empty TDB2 dataset, through each of TDB2's loaders, against staging batch by batch. */
+/**
+ * A bulk load into an empty TDB2 dataset, through each of TDB2's loaders, against staging batch
+ * by batch; and compaction at start, which reloads a dataset's current state through them.
+ */
 class RdfBulkLoadIT {
 
     private static final Ontology ONTOLOGY = Ontology.load(Path.of("ontology"), "https://w3id.org/cigraph/id/",
@@ -47,7 +52,12 @@ class RdfBulkLoadIT {
     }
 
     private RdfStore store(String name, TdbLoader loader) {
-        RdfStore store = new RdfStore(new RdfProperties(dir.resolve(name), Duration.ofSeconds(30), 100, loader), ONTOLOGY);
+        return store(name, loader, false);
+    }
+
+    private RdfStore store(String name, TdbLoader loader, boolean compactAtStart) {
+        RdfStore store = new RdfStore(new RdfProperties(dir.resolve(name), Duration.ofSeconds(30), 100, loader, compactAtStart),
+                ONTOLOGY);
         opened.add(store);
         return store;
     }
@@ -153,5 +163,69 @@ class RdfBulkLoadIT {
         assertThatThrownBy(store::bulkLoad).isInstanceOf(IllegalStateException.class);
         stage(store, SEED);
         assertThat(store.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+    }
+
+    /**
+     * Each import restates the records, so each write transaction replaces index blocks and adds new
+     * reifiers to the node table: 150 of them grow the files by tens of megabytes.
+     */
+    private static void importRepeatedly(RdfStore store) {
+        for (int i = 0; i < 150; i++) {
+            stage(store, i % 2 == 0 ? SEED : ADDITION);
+        }
+    }
+
+    private static Map<Node, List<String>> content(RdfStore store) {
+        Map<Node, List<String>> content = new LinkedHashMap<>();
+        GRAPHS.forEach(g -> content.put(g, DatasetContent.of(store.dataset(), g)));
+        return content;
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"BASIC", "PARALLEL"})
+    void compactingAtStartGivesBackTheSpaceImportsLeftAndKeepsEveryQuadAndTheLayout(TdbLoader loader) {
+        String name = "tdb2";
+        Path folder = dir.resolve(name);
+        RdfStore grown = store(name, TdbLoader.BASIC);
+        importRepeatedly(grown);
+        Map<Node, List<String>> before = content(grown);
+        long bytesBefore = TdbCompaction.bytes(folder);
+
+        RdfStore compacted = store(name, loader, true);
+
+        // TDB2 extends its mapped files 8 MB at a time: at least one such step comes back.
+        assertThat(TdbCompaction.bytes(folder)).isLessThan(bytesBefore - (8 << 20));
+        assertThat(content(compacted)).isEqualTo(before);
+        assertThat(before.get(RdfGraphs.DATA)).isNotEmpty();
+        assertThat(quadIndexes(compacted)).containsExactly(RdfStore.QUAD_INDEXES);
+        assertThat(compacted.batches()).containsExactlyInAnyOrder(SEED.sha256(), ADDITION.sha256());
+        assertThat(dir.resolve("tdb2.compacting")).doesNotExist();
+        assertThat(dir.resolve("tdb2.replaced")).doesNotExist();
+        stage(compacted, SEED);
+        assertThat(content(compacted)).isEqualTo(before);
+    }
+
+    @Test
+    void aDatasetWithTdb2sDefaultSixQuadIndexesKeepsThemThroughACompaction() {
+        String name = "defaults";
+        Path folder = dir.resolve(name);
+        DatasetGraph defaults = DatabaseMgr.connectDatasetGraph(Location.create(folder));
+        TDBInternal.expel(defaults);
+        RdfStore grown = store(name, TdbLoader.BASIC);
+        importRepeatedly(grown);
+        Map<Node, List<String>> before = content(grown);
+
+        RdfStore compacted = store(name, TdbLoader.PARALLEL, true);
+
+        assertThat(quadIndexes(compacted)).containsExactlyInAnyOrder("GSPO", "GPOS", "GOSP", "SPOG", "POSG", "OSPG");
+        assertThat(content(compacted)).isEqualTo(before);
+    }
+
+    @Test
+    void aFolderWithoutADatasetIsLeftAlone() {
+        RdfStore store = store("new", TdbLoader.PARALLEL, true);
+
+        assertThat(store.isEmpty()).isTrue();
+        assertThat(TdbCompaction.compact(dir.resolve("missing"), TdbLoader.PARALLEL)).isNull();
     }
 }
