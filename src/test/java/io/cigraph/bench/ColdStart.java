@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,22 +37,10 @@ final class ColdStart {
      * are taken before it runs.
      */
     static Result measure(Path jar, Path work, int attempt, HttpServing serving) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the benchmark with 'package' before 'exec:exec'.");
-        }
-        Path emptyImports = Files.createDirectories(work.resolve("cold-start-import"));
         int port = freePort();
         Path log = work.resolve("cold-start-" + attempt + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port,
-                "--cigraph.graph.embedded.dir=" + work.resolve("neo4j").toAbsolutePath(),
-                "--cigraph.rdf.dir=" + work.resolve("tdb2").toAbsolutePath(),
-                "--cigraph.search.dir=" + work.resolve("index").toAbsolutePath(),
-                "--cigraph.graph.embedded.bolt-port=0",
-                "--cigraph.import.dir=" + emptyImports.toAbsolutePath(),
-                "--cigraph.import.load-at-startup=false",
-                "--management.endpoint.health.probes.enabled=true");
+        List<String> command = command(jar, work, List.of("--server.port=" + port,
+                "--management.endpoint.health.probes.enabled=true"));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -67,6 +56,28 @@ final class ColdStart {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * The packaged service as a separate JVM with {@code -Xmx2g} on the benchmark's data folders,
+     * nothing to import at start: {@code java ... -jar JAR ARGUMENTS --folders...}.
+     */
+    static List<String> command(Path jar, Path work, List<String> arguments) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the benchmark with 'package' before 'exec:exec'.");
+        }
+        Path emptyImports = Files.createDirectories(work.resolve("cold-start-import"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        command.addAll(List.of(
+                "--cigraph.graph.embedded.dir=" + work.resolve("neo4j").toAbsolutePath(),
+                "--cigraph.rdf.dir=" + work.resolve("tdb2").toAbsolutePath(),
+                "--cigraph.search.dir=" + work.resolve("index").toAbsolutePath(),
+                "--cigraph.graph.embedded.bolt-port=0",
+                "--cigraph.import.dir=" + emptyImports.toAbsolutePath(),
+                "--cigraph.import.load-at-startup=false"));
+        return command;
     }
 
     private static void awaitReady(Process process, URI readiness, Path log) throws InterruptedException {

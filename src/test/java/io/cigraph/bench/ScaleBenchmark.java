@@ -5,6 +5,7 @@ import io.cigraph.graph.EntityQueries;
 import io.cigraph.graph.PathQueries;
 import io.cigraph.importing.ImportProgress;
 import io.cigraph.importing.ImportService;
+import io.cigraph.rdf.TdbCompaction;
 import io.cigraph.search.EntitySearch;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The scale benchmark, one run: generates a synthetic graph, loads it through the service's
  * import ({@code importFiles} into empty stores), measures queries, search, two-hop SPARQL and
  * Cypher through the endpoints and in-process, and an incremental import into the loaded graph;
- * then the packaged service's time to ready on that data in a separate JVM; then the raw loads
+ * then the packaged service's time to ready on that data in a separate JVM, and its {@code compact}
+ * command on the folders the imports grew; then the raw loads
  * of the same files into each store alone. Prints one markdown table with targets and writes it
  * to {@code target/bench/report.md}. Figures only: a missed target is reported, not failed.
  *
@@ -47,6 +49,7 @@ public final class ScaleBenchmark {
     private final Report.Section queries = report.section("Queries on the loaded graph");
     private final Report.Section start = report.section("Start and memory");
     private final Report.Section serving = report.section("The packaged service, -Xmx2g, over HTTP");
+    private final Report.Section disk = report.section("The RDF store on disk");
     /** Set by the graph queries, for the separate JVM's workload. */
     private String supernode;
     private int devices;
@@ -97,7 +100,13 @@ public final class ScaleBenchmark {
             graphQueries(app);
             searches(app.getBean(EntitySearch.class), data.labels());
             twoHops(app, dataset);
+            long loaded = TdbCompaction.bytes(Path.of(tdb2(work)));
+            disk.add("TDB2 folder after the bulk load", mib(loaded), "", "", "");
             incremental(imports, app, dataset, data);
+            long grown = TdbCompaction.bytes(Path.of(tdb2(work)));
+            disk.add("TDB2 folder after the " + data.extras().size() + " incremental imports", mib(grown), "", "",
+                    mib((grown - loaded) / data.extras().size()) + " more an import of " + Report.count(GraphGenerator.EXTRA)
+                            + " entities: TDB2 keeps the index blocks each write transaction replaced");
             start.add("peak heap, benchmark JVM (generate, our load, queries)", Memory.peakHeapMiB() + " MiB", "", "",
                     "sum of the heap pools' peaks; max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
             start.add("peak RSS, benchmark JVM (generate, our load, queries)",
@@ -118,6 +127,10 @@ public final class ScaleBenchmark {
                     "≤ 15 s", cold.seconds() <= 15, "packaged jar; no re-import, no re-index; until readiness UP");
             start.add("peak RSS of that JVM at ready: " + which, cold.peakRssMiB() + " MiB", "", "", "");
         }
+        Compaction.Result compacted = Compaction.run(jar, work);
+        disk.add("compact: the jar's `compact` command, -Xmx2g", Report.seconds(compacted.seconds()), "", "",
+                mib(compacted.bytesBefore()) + " to " + mib(compacted.bytesAfter()) + "; launch to exit, service stopped; peak RSS "
+                        + compacted.peakRssMiB() + " MiB");
         LoadComparison.compare(load, data, ours, work);
         report.write("Scale benchmark: " + Report.count(data.entities()) + " entities", notes(), Path.of("target/bench/report.md"));
     }
@@ -258,6 +271,10 @@ public final class ScaleBenchmark {
                 after warm-up; searches and suggestions through `EntitySearch` in-process.""",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 RawLoads.heap());
+    }
+
+    private static String mib(long bytes) {
+        return Report.count(bytes >> 20) + " MiB";
     }
 
     private static double seconds(long start) {
