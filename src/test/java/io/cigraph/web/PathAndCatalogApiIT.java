@@ -107,9 +107,13 @@ class PathAndCatalogApiIT extends IntegrationTest {
     }
 
     @Test
-    void healthShowsNeo4j() {
+    void healthShowsNeo4jAndTheRdfStoreWithItsSizeOnDisk() {
         JsonNode health = get("/actuator/health").json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("neo4j").get("status").asString()).isEqualTo("UP");
+        JsonNode tdb2 = health.get("components").get("tdb2");
+        assertThat(tdb2.get("status").asString()).isEqualTo("UP");
+        assertThat(tdb2.get("details").get("folder").asString()).endsWith("tdb2");
+        assertThat(tdb2.get("details").get("bytesOnDisk").asLong()).isGreaterThan(1 << 20);
     }
 }
