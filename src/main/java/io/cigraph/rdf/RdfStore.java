@@ -66,6 +66,7 @@ class RdfStore implements Projection, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the TDB2 folder " + properties.dir().toAbsolutePath(), e);
         }
+        TdbCompaction.recover(properties.dir());
         if (properties.compactAtStart() && TdbCompaction.compact(properties.dir(), bulkLoader) == null) {
             LOG.info("No TDB2 dataset in {} to compact", properties.dir().toAbsolutePath());
         }

@@ -31,12 +31,14 @@ import org.springframework.util.FileSystemUtils;
  * TDB2's own online compaction ({@code DatabaseMgr.compact}) is not used: it writes the new
  * generation with TDB2's default six quad indexes whatever the dataset was made with, and copies
  * quad by quad (98 s for a 100,000-entity dataset, against 53 s through the parallel loader into
- * four indexes). A crash between the two renames leaves no dataset under the folder's name; the
- * next start then rebuilds it from the graph, as for a deleted folder.
+ * four indexes). A process that stops between the two renames leaves the old dataset beside the
+ * folder, and {@link #recover} puts it back at the next start.
  */
 public final class TdbCompaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(TdbCompaction.class);
+    /** The suffix of the old folder between the two renames. */
+    private static final String REPLACED = ".replaced";
 
     /** What a compaction did: bytes of the folder before and after, quads copied, time taken. */
     record Result(long bytesBefore, long bytesAfter, long quads, long millis) {
@@ -58,7 +60,7 @@ public final class TdbCompaction {
         long start = System.nanoTime();
         long before = bytes(dir);
         Path fresh = dir.resolveSibling(dir.getFileName() + ".compacting");
-        Path old = dir.resolveSibling(dir.getFileName() + ".replaced");
+        Path old = dir.resolveSibling(dir.getFileName() + REPLACED);
         deleteTree(fresh);
         deleteTree(old);
         // The folder's own layout: what it was made with, or TDB2's default when it records none.
@@ -81,15 +83,43 @@ public final class TdbCompaction {
         TDBInternal.expel(source);
         try {
             Files.move(dir, old);
+        } catch (IOException e) {
+            deleteTree(fresh);
+            throw new UncheckedIOException("Could not move " + dir + " aside for its compacted copy; it is as it was", e);
+        }
+        try {
             Files.move(fresh, dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not put the compacted dataset " + fresh + " in place of " + dir, e);
+            try {
+                Files.move(old, dir);
+            } catch (IOException back) {
+                e.addSuppressed(back);
+            }
+            throw new UncheckedIOException("Could not put the compacted copy " + fresh + " in place of " + dir, e);
         }
         deleteTree(old);
         Result result = new Result(before, bytes(dir), quads, (System.nanoTime() - start) / 1_000_000);
         LOG.info("TDB2 compacted: {} MB to {} MB, {} quads in {} ms", result.bytesBefore() >> 20, result.bytesAfter() >> 20,
                 result.quads(), result.millis());
         return result;
+    }
+
+    /**
+     * Puts back a dataset that a compaction had moved aside when its process stopped before the
+     * compacted copy took its place; does nothing otherwise.
+     */
+    static void recover(Path dir) {
+        Path old = dir.resolveSibling(dir.getFileName() + REPLACED);
+        if (holdsDataset(dir) || !holdsDataset(old)) {
+            return;
+        }
+        LOG.warn("{} has no dataset but a compaction left the previous one beside it: putting that back", dir);
+        deleteTree(dir);
+        try {
+            Files.move(old, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not move " + old + " back to " + dir, e);
+        }
     }
 
     /** Every quad of every graph, and any triple of the default graph, through the loader; returns how many. */

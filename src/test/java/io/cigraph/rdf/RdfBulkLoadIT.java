@@ -8,6 +8,7 @@ import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.ontology.Ontology;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,6 +220,22 @@ class RdfBulkLoadIT {
 
         assertThat(quadIndexes(compacted)).containsExactlyInAnyOrder("GSPO", "GPOS", "GOSP", "SPOG", "POSG", "OSPG");
         assertThat(content(compacted)).isEqualTo(before);
+    }
+
+    @Test
+    void aDatasetThatACompactionMovedAsideWhenItsProcessStoppedIsPutBackAtTheNextStart() throws Exception {
+        RdfStore stopped = store("tdb2", TdbLoader.BASIC);
+        stage(stopped, SEED);
+        Map<Node, List<String>> before = content(stopped);
+        TDBInternal.expel(stopped.dataset());
+        // What the first rename of a compaction leaves when the process stops before the second.
+        Files.move(dir.resolve("tdb2"), dir.resolve("tdb2.replaced"));
+
+        RdfStore started = store("tdb2", TdbLoader.BASIC);
+
+        assertThat(content(started)).isEqualTo(before);
+        assertThat(started.batches()).containsExactly(SEED.sha256());
+        assertThat(dir.resolve("tdb2.replaced")).doesNotExist();
     }
 
     @Test
