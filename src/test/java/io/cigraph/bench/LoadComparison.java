@@ -3,6 +3,7 @@ package io.cigraph.bench;
 import io.cigraph.graph.Neo4jBulkAlone;
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs the three raw loads on the same files, one after the other, each alone in a fresh folder
@@ -23,16 +24,16 @@ final class LoadComparison {
         double[] neo4jFigures = RawLoads.run(RawLoads.Kind.NEO4J, files, work.resolve("raw-neo4j"));
         RawNeo4jLoad.Result raw = new RawNeo4jLoad.Result(neo4jFigures[0], neo4jFigures[1]);
         double neo4j = raw.seconds();
-        ScaleBenchmark.deleteTree(work.resolve("raw-neo4j"));
+        FileSystemUtils.deleteRecursively(work.resolve("raw-neo4j"));
         double[] aloneFigures = RawLoads.run(RawLoads.Kind.NEO4J_BULK_ALONE, files, work.resolve("neo4j-alone"));
         Neo4jBulkAlone.Result alone = new Neo4jBulkAlone.Result(aloneFigures[0], aloneFigures[1], aloneFigures[2]);
-        ScaleBenchmark.deleteTree(work.resolve("neo4j-alone"));
+        FileSystemUtils.deleteRecursively(work.resolve("neo4j-alone"));
         double[] tdb2Figures = RawLoads.run(RawLoads.Kind.TDB2, files, work.resolve("raw-tdb2"));
         RawTdb2Load.Result tdb2 = new RawTdb2Load.Result(tdb2Figures[0], (long) tdb2Figures[1], tdb2Figures[2]);
-        ScaleBenchmark.deleteTree(work.resolve("raw-tdb2"));
+        FileSystemUtils.deleteRecursively(work.resolve("raw-tdb2"));
         double[] luceneFigures = RawLoads.run(RawLoads.Kind.LUCENE, files, work.resolve("raw-lucene"));
         RawLuceneLoad.Result lucene = new RawLuceneLoad.Result(luceneFigures[0], (long) luceneFigures[1], luceneFigures[2]);
-        ScaleBenchmark.deleteTree(work.resolve("raw-lucene"));
+        FileSystemUtils.deleteRecursively(work.resolve("raw-lucene"));
 
         double slowest = Math.max(neo4j, Math.max(tdb2.seconds(), lucene.seconds()));
         String slowestName = slowest == neo4j ? "Neo4j" : slowest == tdb2.seconds() ? "TDB2" : "Lucene";

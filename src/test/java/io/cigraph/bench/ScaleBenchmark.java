@@ -24,6 +24,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The scale benchmark, one run: generates a synthetic graph, loads it through the service's
@@ -70,7 +71,7 @@ public final class ScaleBenchmark {
 
     private void run(int scale, Path jar) throws Exception {
         Path work = Path.of("target/bench/work-" + scale);
-        deleteTree(work);
+        FileSystemUtils.deleteRecursively(work);
         long t0 = System.nanoTime();
         GraphGenerator.Generated data = GraphGenerator.generate(scale, 42, GraphGenerator.PER_FILE, work.resolve("import"));
         long bytes = 0;
@@ -279,16 +280,6 @@ public final class ScaleBenchmark {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     static Driver connect(URI uri) {

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.jena.system.Txn;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Measures TDB2's loaders on a bulk load of copies of the seed records (each copy with its own
@@ -48,9 +48,7 @@ public final class RdfLoaderBenchmark {
             System.out.printf("%-8s %,d quads in %.1f s: %,.0f quads/s, %,d MiB on disk%n", loader, quads, seconds,
                     quads / seconds, size(dir) >> 20);
             store.destroy();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileSystemUtils.deleteRecursively(dir);
         }
     }
 
