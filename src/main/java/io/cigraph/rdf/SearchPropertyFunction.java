@@ -80,7 +80,7 @@ class SearchPropertyFunction implements SparqlContextCustomizer {
             String type = args.size() > 2 ? literal(args.get(2), "class") : null;
             SearchResult result;
             try {
-                result = search.search(new SearchRequest(text, type, limit, 0, false, SearchRequest.Syntax.PLAIN));
+                result = search.search(new SearchRequest(text, type, null, limit, 0, false, SearchRequest.Syntax.PLAIN));
             } catch (RuntimeException e) {
                 throw new QueryExecException("kg:search: " + e.getMessage(), e);
             }

@@ -16,6 +16,8 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -70,7 +72,8 @@ public class EntitySearch {
             // Rewritten once: typo and prefix clauses become the terms they match, so neither the
             // search nor the highlighter builds their automata a second time.
             Query textQuery = snapshot.rewrite(parsed);
-            Query query = queries.entities(textQuery, lucene ? null : queries.citedSources(text, snapshot), type);
+            String source = checkedSource(request.source(), snapshot);
+            Query query = queries.entities(textQuery, lucene ? null : queries.citedSources(text, snapshot), type, source);
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(snapshot, query, offset + limit,
                     new FacetsCollectorManager());
             TopDocs top = result.topDocs();
@@ -182,6 +185,23 @@ public class EntitySearch {
                     + " or Smartwatch (see /api/ontology).");
         }
         return t;
+    }
+
+    /**
+     * A source to filter by: one that relations cite, or one the index holds (cited by nothing that
+     * matches yet, it filters everything out, as asked); anything else is a mistake worth saying.
+     */
+    private static String checkedSource(String source, IndexSearcher searcher) throws IOException {
+        if (source == null || source.isBlank()) {
+            return null;
+        }
+        String s = source.strip();
+        IndexReader reader = searcher.getIndexReader();
+        if (reader.docFreq(new Term(Fields.CITED_SOURCE, s)) == 0 && reader.docFreq(new Term(Fields.ID, s)) == 0) {
+            throw new InvalidSearchException("source", "Unknown source '" + s + "': use a source's id as the 'source'"
+                    + " facet of a search lists it.");
+        }
+        return s;
     }
 
     private int checkedLimit(Integer limit) {

@@ -213,9 +213,10 @@ final class SearchQueries {
 
     /**
      * The entity query: the text query or the entities its sources support, restricted to
-     * entities (of a type, when given), multiplied by the priors: connectedness and kind.
+     * entities (of a type, and with a relation citing a source, when given), multiplied by the
+     * priors: connectedness and kind.
      */
-    Query entities(Query text, Query citedSources, String type) {
+    Query entities(Query text, Query citedSources, String type, String source) {
         BooleanQuery.Builder matches = new BooleanQuery.Builder().add(text, Occur.SHOULD);
         if (citedSources != null) {
             matches.add(citedSources, Occur.SHOULD);
@@ -225,6 +226,9 @@ final class SearchQueries {
                 .add(new TermQuery(new Term(Fields.KIND, Fields.ENTITY)), Occur.FILTER);
         if (type != null) {
             b.add(new TermQuery(new Term(Fields.TYPE, type)), Occur.FILTER);
+        }
+        if (source != null) {
+            b.add(new TermQuery(new Term(Fields.CITED_SOURCE, source)), Occur.FILTER);
         }
         Query ranked = FunctionScoreQuery.boostByValue(b.build(), new ValueBoost(Fields.RELATIONS,
                 relations -> 1 + CONNECTEDNESS * Math.log1p(relations), "connectedness: 1 + " + CONNECTEDNESS

@@ -5,12 +5,14 @@ package io.cigraph.search;
  *
  * @param text    what the user typed
  * @param type    an ontology class to filter by (its subclasses match too), or {@code null}
+ * @param source  a source's id to filter by: only entities with a relation citing it, as the
+ *                {@code source} facet counts them; or {@code null}
  * @param limit   hits per page, or {@code null} for the default
  * @param offset  hits to skip, or {@code null} for none
  * @param explain whether to return each hit's score breakdown
  * @param syntax  how to read {@code text}
  */
-public record SearchRequest(String text, String type, Integer limit, Integer offset, boolean explain, Syntax syntax) {
+public record SearchRequest(String text, String type, String source, Integer limit, Integer offset, boolean explain, Syntax syntax) {
 
     /** How the query text is read. */
     public enum Syntax {
@@ -38,6 +40,6 @@ public record SearchRequest(String text, String type, Integer limit, Integer off
 
     /** A plain-text search of the first page. */
     public static SearchRequest of(String text) {
-        return new SearchRequest(text, null, null, null, false, Syntax.PLAIN);
+        return new SearchRequest(text, null, null, null, null, false, Syntax.PLAIN);
     }
 }

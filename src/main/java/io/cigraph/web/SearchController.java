@@ -21,10 +21,10 @@ class SearchController {
 
     @GetMapping("/api/search")
     SearchResult search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-                        @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+                        @RequestParam(required = false) String source, @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
                         @RequestParam(defaultValue = "false") boolean explain,
                         @RequestParam(required = false) String syntax) {
-        return search.search(new SearchRequest(q, type, limit, offset, explain, SearchRequest.Syntax.parse(syntax)));
+        return search.search(new SearchRequest(q, type, source, limit, offset, explain, SearchRequest.Syntax.parse(syntax)));
     }
 
     record Suggestions(String query, List<Suggestion> suggestions) {

@@ -224,7 +224,7 @@ public final class SearchBenchmark {
         for (int i = -WARMUP; i < RUNS; i++) {
             String q = pick.apply(names.get(Math.floorMod(i, names.size())));
             long t0 = System.nanoTime();
-            search.search(new SearchRequest(q, null, 10, 0, false, SearchRequest.Syntax.PLAIN));
+            search.search(new SearchRequest(q, null, null, 10, 0, false, SearchRequest.Syntax.PLAIN));
             long t1 = System.nanoTime();
             Snapshot s = index.acquire();
             try {

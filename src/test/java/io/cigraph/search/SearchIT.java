@@ -115,7 +115,7 @@ class SearchIT extends IntegrationTest {
      * the rest: scores of near-equal hits depend on deleted documents still in the statistics.
      */
     private static List<Object> summary(EntitySearch search, String q) {
-        SearchResult r = search.search(new SearchRequest(q, null, 100, 0, false, SearchRequest.Syntax.PLAIN));
+        SearchResult r = search.search(new SearchRequest(q, null, null, 100, 0, false, SearchRequest.Syntax.PLAIN));
         return List.of(r.hits().getFirst().id(), new java.util.TreeMap<>(r.hits().stream()
                 .collect(java.util.stream.Collectors.toMap(SearchResult.Hit::id, SearchResult.Hit::relations))),
                 r.total(), r.facets());

@@ -1,6 +1,7 @@
 package io.cigraph.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cigraph.importing.TestBatches;
 import io.cigraph.model.ImportBatch;
@@ -41,6 +42,38 @@ class SearchIndexTests {
             assertThat(empty.index.batches()).isEmpty();
             assertThat(empty.search.search(SearchRequest.of("huawei")).total()).isZero();
             assertThat(empty.search.suggest("hu", 5, null)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSourceFilterKeepsExactlyTheMatchesTheSourceFacetCounts() throws IOException {
+        try (SeedIndex seed = new SeedIndex()) {
+            SearchResult all = seed.search.search(new SearchRequest("huawei", null, null, 100, 0, false,
+                    SearchRequest.Syntax.PLAIN));
+            List<String> allIds = all.hits().stream().map(SearchResult.Hit::id).toList();
+            Map<String, Integer> sources = all.facets().get(Fields.FACET_SOURCE);
+            assertThat(sources).hasSizeGreaterThan(1);
+            for (Map.Entry<String, Integer> source : sources.entrySet()) {
+                SearchResult filtered = seed.search.search(new SearchRequest("huawei", null, source.getKey(), 100, 0,
+                        false, SearchRequest.Syntax.PLAIN));
+                assertThat(filtered.total()).as(source.getKey()).isEqualTo(source.getValue().longValue());
+                assertThat(filtered.total()).as(source.getKey()).isLessThan(all.total());
+                assertThat(filtered.facets().get(Fields.FACET_SOURCE)).containsEntry(source.getKey(), source.getValue());
+                assertThat(allIds).containsAll(filtered.hits().stream().map(SearchResult.Hit::id).toList());
+            }
+        }
+    }
+
+    @Test
+    void anUnknownSourceIsAMistakeNamedInTheError() throws IOException {
+        try (SeedIndex seed = new SeedIndex()) {
+            assertThatThrownBy(() -> seed.search.search(new SearchRequest("huawei", null, "no-such-source", null, null,
+                    false, SearchRequest.Syntax.PLAIN)))
+                    .isInstanceOfSatisfying(InvalidSearchException.class, e -> assertThat(e.parameter()).isEqualTo("source"))
+                    .hasMessageContaining("Unknown source 'no-such-source'");
+            SearchResult uncited = seed.search.search(new SearchRequest("huawei", null, "nearlink", null, null, false,
+                    SearchRequest.Syntax.PLAIN));
+            assertThat(uncited.total()).as("a resource the index holds that nothing cites filters everything out").isZero();
         }
     }
 

@@ -126,7 +126,7 @@ class SearchRelevanceTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theRightEntityComesFirst(Case c) {
-        SearchResult result = seed.search.search(new SearchRequest(c.query(), c.type(), 10, 0, false,
+        SearchResult result = seed.search.search(new SearchRequest(c.query(), c.type(), null, 10, 0, false,
                 SearchRequest.Syntax.PLAIN));
         List<String> ids = result.hits().stream().map(SearchResult.Hit::id).toList();
         assertThat(ids.subList(0, Math.min(c.within(), ids.size()))).as("top hits %s", ids).contains(c.expected());
@@ -138,7 +138,7 @@ class SearchRelevanceTests {
      */
     @Test
     void titleWordsFindWhatTheSourceSupportsOneWordDoesNot() {
-        SearchResult title = seed.search.search(new SearchRequest("unifying triumph", null, 100, 0, false,
+        SearchResult title = seed.search.search(new SearchRequest("unifying triumph", null, null, 100, 0, false,
                 SearchRequest.Syntax.PLAIN));
         assertThat(title.hits().stream().map(SearchResult.Hit::id))
                 .contains("huaweis-harmonyos-4-a-unifying-triumph-with-100-million-devices-worldwide", "harmonyos-4");

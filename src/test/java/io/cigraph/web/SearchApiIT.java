@@ -63,6 +63,17 @@ class SearchApiIT extends IntegrationTest {
     }
 
     @Test
+    void aSourceFilterKeepsTheEntitiesItsFacetCountsAndAnUnknownSourceIsA400() {
+        String source = "huawei-has-established-differentiation-barriers-within-its-ecosystem";
+        int counted = get("/api/search?q=huawei").json().get("facets").get("source").get(source).asInt();
+        Response r = get("/api/search?q=huawei&limit=100&source=" + source);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("total").asInt()).isEqualTo(counted).isPositive();
+        assertThat(r.json().get("hits")).hasSize(counted);
+        assertBadRequest(get("/api/search?q=huawei&source=no-such-source"), "source");
+    }
+
+    @Test
     void pagesDoNotOverlap() {
         List<String> first = ids(get("/api/search?q=huawei&limit=3").json().get("hits"));
         List<String> second = ids(get("/api/search?q=huawei&limit=3&offset=3").json().get("hits"));
