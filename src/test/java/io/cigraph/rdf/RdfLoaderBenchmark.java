@@ -46,7 +46,7 @@ public final class RdfLoaderBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             long quads = Txn.calculateRead(store.dataset(), () -> store.dataset().stream().count());
             System.out.printf("%-8s %,d quads in %.1f s: %,.0f quads/s, %,d MiB on disk%n", loader, quads, seconds,
-                    quads / seconds, size(dir) >> 20);
+                    quads / seconds, TdbCompaction.bytes(dir) >> 20);
             store.destroy();
             FileSystemUtils.deleteRecursively(dir);
         }
@@ -64,11 +64,5 @@ public final class RdfLoaderBenchmark {
             relations.add(new RelationRecord(r.subject() + suffix, r.predicate(), r.object() + suffix, r.provenance(), r.line()));
         }
         return new ImportBatch(seed.id(), seed.file(), seed.sha256(), resources, relations);
-    }
-
-    private static long size(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
     }
 }
