@@ -80,7 +80,7 @@ final class ColdStart {
         return command;
     }
 
-    private static void awaitReady(Process process, URI readiness, Path log) throws InterruptedException {
+    static void awaitReady(Process process, URI readiness, Path log) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + LIMIT.toNanos();

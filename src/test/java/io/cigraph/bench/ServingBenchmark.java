@@ -1,0 +1,376 @@
+package io.cigraph.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The serving benchmark: the packaged service in a JVM of its own ({@code -Xmx2g}) and this JVM
+ * as its clients, over HTTP on loopback, the way the explorer page and researchers' tools use it.
+ * One run measures, in order:
+ * <ol>
+ * <li>time to ready, twice: the first start on a fresh data folder loads the bundled seed graph
+ * (or, given a folder, starts on the graph already there), the second starts on what the first
+ * left;</li>
+ * <li>the first request to each endpoint after ready, before anything has warmed it;</li>
+ * <li>one request at a time, warm: p50 and p99 per endpoint;</li>
+ * <li>{@code bench.clients} clients (50) for {@code bench.seconds} (60), each sending the mix of
+ * endpoints in turn while a writer imports a small file every two seconds: requests per second,
+ * p50 and p99 per endpoint, answers other than 2xx and connection errors, and the CPU seconds of
+ * the service and of this load generator (so that a saturated client is not mistaken for a slow
+ * service).</li>
+ * </ol>
+ * Entity ids come from the graph itself (a Cypher query at the start), so the same run works on
+ * the seed graph and on a benchmark graph. Prints one markdown table and writes it to
+ * {@code target/bench/serving.md}; figures only, nothing fails on a missed target.
+ *
+ * <p>Usage: {@code ./mvnw -q -Pbench-serving package exec:exec} for the seed graph, or with
+ * {@code -Dbench.data=target/bench/work-100000} for the graph a scale benchmark left (its
+ * {@code neo4j}, {@code tdb2} and {@code index} folders).
+ */
+public final class ServingBenchmark {
+
+    private static final String KEY = "serving-benchmark-key";
+    private static final int WARMUP = 200;
+    private static final int RUNS = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Report report = new Report();
+    private final Report.Section start = report.section("Start");
+    private final Report.Section first = report.section("First request to each endpoint after ready");
+    private final Report.Section single = report.section("One request at a time, warm");
+    private final Report.Section load = report.section("Concurrent clients while imports run");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "target/ci-graph-0.1.0-SNAPSHOT.jar");
+        String data = System.getProperty("bench.data", "");
+        int clients = Integer.getInteger("bench.clients", 50);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int status = 0;
+        try {
+            new ServingBenchmark().run(jar, data.isBlank() ? null : Path.of(data), clients, seconds);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private void run(Path jar, Path data, int clients, int seconds) throws Exception {
+        Path work;
+        if (data == null) {
+            work = Path.of("target/bench/serving-seed");
+            FileSystemUtils.deleteRecursively(work);
+            Files.createDirectories(work);
+        } else {
+            work = data;
+        }
+        String graph = data == null ? "seed graph" : "graph in " + data;
+        // The first start on the seed graph imports the bundled folder; on a given graph nothing.
+        Service service = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Service s = Service.start(jar, work, attempt, data == null);
+            start.add("time to ready, start " + attempt, String.format(Locale.ROOT, "%.2f s", s.readySeconds()), "", "",
+                    attempt == 1 && data == null ? "fresh folder: loads the bundled seed graph" : graph + ", nothing to load");
+            if (attempt == 1) {
+                s.stop();
+            } else {
+                service = s;
+            }
+        }
+        Service served = service;
+        try {
+            Endpoints endpoints = Endpoints.discover(http, served.base());
+            for (Endpoint e : endpoints.all()) {
+                long t0 = System.nanoTime();
+                int code = send(e.request(served.base(), 0)).status();
+                first.target(e.name(), String.format(Locale.ROOT, "%.1f ms", (System.nanoTime() - t0) / 1e6), "", "",
+                        "≤ 200 ms", (System.nanoTime() - t0) / 1e6 <= 200, "HTTP " + code);
+            }
+            for (Endpoint e : endpoints.all()) {
+                Latency l = Latency.of(WARMUP, RUNS, i -> expectOk(e, served.base(), i));
+                single.target(e.name(), l.toString(), "", "", e.singleTarget(), l.p50() <= e.singleTargetMillis(), "");
+            }
+            concurrent(endpoints, service, clients, seconds);
+            start.add("service peak RSS", Memory.peakRssMiB(service.process().pid()) + " MiB", "", "", "after the load");
+        } finally {
+            service.stop();
+        }
+        Path out = Path.of("target/bench/serving.md");
+        Files.createDirectories(out.getParent());
+        report.write("Serving benchmark: " + graph + ", " + clients + " clients for " + seconds + " s",
+                "The service runs in its own JVM with -Xmx2g; this JVM is the clients, over HTTP on loopback.", out);
+    }
+
+    private void concurrent(Endpoints endpoints, Service service, int clients, int seconds) throws Exception {
+        List<Endpoint> all = endpoints.all();
+        Map<String, Recorder> recorders = new LinkedHashMap<>();
+        all.forEach(e -> recorders.put(e.name(), new Recorder()));
+        Recorder imports = new Recorder();
+        long serviceCpu0 = service.cpuNanos();
+        long ownCpu0 = CpuTime.nanos();
+        long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
+                SplittableRandom random = new SplittableRandom(client);
+                int i = client;
+                while (System.nanoTime() < deadline) {
+                    Endpoint e = all.get(i++ % all.size());
+                    recorders.get(e.name()).time(() -> send(e.request(service.base(), random.nextInt(1 << 20))));
+                }
+            }));
+        }
+        Thread writer = Thread.ofPlatform().name("importer").start(() -> {
+            int n = 0;
+            while (System.nanoTime() < deadline) {
+                String file = importFile(n);
+                imports.time(() -> send(HttpRequest.newBuilder(service.base().resolve("/api/imports?name=serving-" + file.hashCode() + ".ttl"))
+                        .header("Content-Type", "text/turtle").header("X-API-Key", KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(file)).build()));
+                n++;
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        for (Thread t : threads) {
+            t.join();
+        }
+        writer.join();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double serviceCpu = (service.cpuNanos() - serviceCpu0) / 1e9;
+        double ownCpu = (CpuTime.nanos() - ownCpu0) / 1e9;
+        long total = recorders.values().stream().mapToLong(Recorder::count).sum();
+        long failed = recorders.values().stream().mapToLong(r -> r.non2xx() + r.errors()).sum();
+        load.target("requests per second, all endpoints", String.format(Locale.ROOT, "%.0f /s", total / wall), "", "",
+                "≥ 1,000 /s, 0 errors", total / wall >= 1_000 && failed == 0,
+                Report.count(total) + " requests in " + String.format(Locale.ROOT, "%.1f s", wall) + ", " + failed + " not 2xx or failed");
+        for (var entry : recorders.entrySet()) {
+            Recorder r = entry.getValue();
+            Latency l = r.latency();
+            load.target(entry.getKey(), l.toString(), "", "", "p99 ≤ 100 ms", l.p99() <= 100 && r.non2xx() + r.errors() == 0,
+                    r.count() + " requests, " + r.non2xx() + " not 2xx" + r.firstProblem() + ", " + r.errors() + " connection errors");
+        }
+        load.add("imports while serving (POST /api/imports, 20 entities)", imports.latency().toString(), "", "",
+                imports.count() + " imports, " + imports.non2xx() + " not 2xx" + imports.firstProblem() + ", " + imports.errors() + " errors");
+        load.add("CPU seconds: service / load generator", String.format(Locale.ROOT, "%.1f / %.1f s", serviceCpu, ownCpu), "", "",
+                String.format(Locale.ROOT, "the cores busy: service %.0f%%, clients %.0f%%",
+                        CpuTime.busyPercent(serviceCpu, wall), CpuTime.busyPercent(ownCpu, wall)));
+    }
+
+    /** Twenty vendors that no other import states, a different set each time. */
+    private static String importFile(int n) {
+        StringBuilder ttl = new StringBuilder("""
+                @prefix kg: <https://w3id.org/cigraph/ontology#> .
+                @prefix res: <https://w3id.org/cigraph/id/> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                """);
+        long run = ProcessHandle.current().pid();
+        for (int i = 0; i < 20; i++) {
+            ttl.append(String.format(Locale.ROOT, "res:serving-vendor-%d-%d-%d a kg:Vendor ; rdfs:label \"Serving Vendor %d %d %d\" .%n",
+                    run, n, i, run, n, i));
+        }
+        return ttl.toString();
+    }
+
+    private void expectOk(Endpoint e, URI base, int i) {
+        Answer a = send(e.request(base, i));
+        if (a.status() / 100 != 2) {
+            throw new IllegalStateException(e.name() + " answered " + a.status() + ": " + a.body());
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Latencies and outcomes of one endpoint under load, from many threads. */
+    private static final class Recorder {
+
+        private final List<Long> nanos = new ArrayList<>();
+        private long non2xx;
+        private long errors;
+        private String firstProblem = "";
+
+        void time(java.util.function.Supplier<Answer> call) {
+            long t0 = System.nanoTime();
+            try {
+                Answer a = call.get();
+                long t = System.nanoTime() - t0;
+                synchronized (this) {
+                    nanos.add(t);
+                    if (a.status() / 100 != 2) {
+                        non2xx++;
+                        if (firstProblem.isEmpty()) {
+                            firstProblem = " (first: " + a.status() + " " + a.body().substring(0, Math.min(120, a.body().length())) + ")";
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    errors++;
+                    if (firstProblem.isEmpty()) {
+                        firstProblem = " (first: " + e + ")";
+                    }
+                }
+            }
+        }
+
+        synchronized long count() {
+            return nanos.size() + errors;
+        }
+
+        synchronized long non2xx() {
+            return non2xx;
+        }
+
+        synchronized long errors() {
+            return errors;
+        }
+
+        synchronized String firstProblem() {
+            return firstProblem;
+        }
+
+        synchronized Latency latency() {
+            return new Latency(nanos.isEmpty() ? new long[] {0} : nanos.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    /** One endpoint of the mix: a name, its single-request target, and the request for run {@code i}. */
+    private record Endpoint(String name, double singleTargetMillis, RequestFor requests) {
+
+        interface RequestFor {
+            HttpRequest request(URI base, int i);
+        }
+
+        HttpRequest request(URI base, int i) {
+            return requests.request(base, i);
+        }
+
+        String singleTarget() {
+            return String.format(Locale.ROOT, "p50 ≤ %.0f ms", singleTargetMillis);
+        }
+
+        static Endpoint get(String name, double target, IntFunction<String> path) {
+            return new Endpoint(name, target, (base, i) -> HttpRequest.newBuilder(base.resolve(path.apply(i)))
+                    .timeout(Duration.ofSeconds(30)).GET().build());
+        }
+
+        static Endpoint post(String name, double target, String path, String contentType, IntFunction<String> body) {
+            return new Endpoint(name, target, (base, i) -> HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body.apply(i))).build());
+        }
+    }
+
+    /** The mix, with ids and words taken from the graph the service holds. */
+    private record Endpoints(List<Endpoint> all) {
+
+        static Endpoints discover(HttpClient http, URI base) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/cypher"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"query": "MATCH (n:Resource)--() WITH DISTINCT n LIMIT 2000 RETURN n.id, n.label"}""")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("Cannot list the graph's entities: " + r.statusCode() + " " + r.body());
+            }
+            List<String> ids = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            for (JsonNode row : JSON.readTree(r.body()).get("rows")) {
+                ids.add(row.get(0).asString());
+                String label = row.get(1).isNull() ? row.get(0).asString() : row.get(1).asString();
+                words.add(label.split("[\\s-]+")[0]);
+            }
+            IntFunction<String> id = i -> ids.get(Math.floorMod(i, ids.size()));
+            IntFunction<String> word = i -> URLEncoder.encode(words.get(Math.floorMod(i, words.size())), StandardCharsets.UTF_8);
+            IntFunction<String> prefix = i -> {
+                String w = words.get(Math.floorMod(i, words.size()));
+                return URLEncoder.encode(w.substring(0, Math.min(w.length(), 3 + Math.floorMod(i, 3))), StandardCharsets.UTF_8);
+            };
+            return new Endpoints(List.of(
+                    Endpoint.get("GET /api/search", 3, i -> "/api/search?q=" + word.apply(i)),
+                    Endpoint.get("GET /api/suggest", 3, i -> "/api/suggest?q=" + prefix.apply(i)),
+                    Endpoint.get("GET /api/entities/{id}", 5, i -> "/api/entities/" + id.apply(i)),
+                    Endpoint.get("GET /api/entities/{id}/neighbors?depth=2", 5, i -> "/api/entities/" + id.apply(i) + "/neighbors?depth=2"),
+                    Endpoint.get("GET /api/paths (≤ 3 hops)", 5,
+                            i -> "/api/paths?maxHops=3&from=" + id.apply(i) + "&to=" + id.apply(i * 7 + 3)),
+                    Endpoint.post("POST /sparql (two hops)", 5, "/sparql", "application/sparql-query", i -> """
+                            SELECT ?p ?o ?q ?x WHERE { res:%s ?p ?o . ?o ?q ?x } LIMIT 50""".formatted(id.apply(i))),
+                    Endpoint.post("POST /api/cypher (two hops)", 5, "/api/cypher", "application/json", i -> """
+                            {"query": "MATCH (n:Resource {id: $id})--(m)--(o) RETURN m.id, o.id LIMIT 50", "parameters": {"id": "%s"}}"""
+                            .formatted(id.apply(i)))));
+        }
+    }
+
+    /** The packaged service in a JVM of its own. */
+    private record Service(Process process, URI base, double readySeconds) {
+
+        static Service start(Path jar, Path work, int attempt, boolean seed) throws IOException, InterruptedException {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(ColdStart.command(jar, work, List.of("--server.port=" + port,
+                    "--management.endpoint.health.probes.enabled=true", "--cigraph.security.api-key=" + KEY)));
+            if (seed) {
+                // The bundled folder, loaded at the first start as README's run command does.
+                command.removeIf(a -> a.startsWith("--cigraph.import."));
+            }
+            Path log = work.resolve("serving-" + attempt + ".log");
+            long t0 = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            URI base = URI.create("http://127.0.0.1:" + port);
+            ColdStart.awaitReady(process, base.resolve("/actuator/health/readiness"), log);
+            return new Service(process, base, (System.nanoTime() - t0) / 1e9);
+        }
+
+        long cpuNanos() {
+            return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
