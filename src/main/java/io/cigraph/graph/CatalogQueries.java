@@ -78,7 +78,8 @@ public class CatalogQueries {
         int limit = reads.maxRows();
         return reads.read(tx -> {
             Record found = tx.run("MATCH (s:Resource:Source {id: $id}) RETURN s", Map.of("id", id)).stream().findFirst()
-                    .orElseThrow(() -> new UnknownResourceException(id));
+                    .orElseThrow(() -> UnknownResourceException.ofClass(id, "Source", "No source has the id '" + id
+                            + "'. GET /api/sources lists the sources with their ids."));
             Node s = found.get("s").asNode();
             List<Fact> facts = new ArrayList<>();
             tx.run(FACTS, Map.of("id", id, "limit", limit + 1)).forEachRemaining(r -> {

@@ -74,7 +74,47 @@ class EntityApiIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("type").asString()).endsWith("/unknown-resource");
+        assertThat(r.json().get("suggestions").isArray()).isTrue();
         assertThat(r.body()).doesNotContain("Exception", "at io.");
+    }
+
+    private static List<String> suggested(Response r) {
+        assertThat(r.status()).isEqualTo(404);
+        return list(r.json().get("suggestions")).stream().map(s -> s.get("id").asString()).toList();
+    }
+
+    @Test
+    void aMisspeltIdIsAnsweredWithTheNearestNames() {
+        Response r = get("/api/entities/huawai");
+        assertThat(suggested(r)).first().isEqualTo("huawei");
+        assertThat(r.json().get("suggestions").get(0).get("label").asString()).isEqualTo("Huawei");
+        assertThat(r.json().get("detail").asString()).contains("'huawai'", "Did you mean huawei (Huawei)?")
+                .doesNotContain("/api/stats");
+        assertThat(suggested(get("/api/entities/huawai/neighbors?depth=2"))).first().isEqualTo("huawei");
+        assertThat(suggested(get("/api/entities/huawei-watch-gt4"))).first().isEqualTo("huawei-watch-gt-4");
+    }
+
+    @Test
+    void anUnknownEndOfAPathIsAnsweredWithTheNearestNamesForThatEnd() {
+        Response r = get("/api/paths?from=nearlnk&to=huawei-watch-gt-4");
+        assertThat(r.json().get("id").asString()).isEqualTo("nearlnk");
+        assertThat(suggested(r)).first().isEqualTo("nearlink");
+    }
+
+    @Test
+    void anUnknownSourceIsAnsweredWithTheNearestSourcesOnly() {
+        Response r = get("/api/sources/huawei-has-established-differentiation-barriers");
+        assertThat(suggested(r)).first().isEqualTo("huawei-has-established-differentiation-barriers-within-its-ecosystem");
+        // huawei is an entity, not a source: what it is offered are sources named like it.
+        assertThat(suggested(get("/api/sources/huawei"))).isNotEmpty().doesNotContain("huawei")
+                .allSatisfy(id -> assertThat(id).startsWith("huawei"));
+    }
+
+    @Test
+    void anUnknownSavedQuestionOffersNoEntities() {
+        Response r = get("/api/questions/huawei");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().has("suggestions")).isFalse();
     }
 
     @Test
