@@ -80,8 +80,14 @@ public final class Views {
                                   String evidence) {
     }
 
+    /**
+     * A source with a page of the facts and observations that cite it.
+     *
+     * @param truncated  whether a later page has more facts or observations
+     * @param nextCursor the cursor of that page, or {@code null} on the last
+     */
     public record SourceDetail(SourceRef source, String description, List<Fact> facts, List<ObservationView> observations,
-                               boolean truncated) {
+                               boolean truncated, String nextCursor) {
     }
 
     public record ImportBatchView(String id, String file, String sha256, String importedAt, long resources,

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the graph is made of: its sources, its ontology and its counts. */
@@ -34,10 +35,12 @@ class CatalogController {
         return catalog.sources();
     }
 
-    @Operation(summary = "One source with the relations and observations that cite it")
+    @Operation(summary = "One source with a page of the relations and observations that cite it")
     @GetMapping("/api/sources/{id}")
-    SourceDetail source(@Parameter(description = "The source's id, as /api/sources lists it") @PathVariable String id) {
-        return catalog.source(id);
+    SourceDetail source(@Parameter(description = "The source's id, as /api/sources lists it") @PathVariable String id,
+                        @Parameter(description = "Facts (and observations) per page") @RequestParam(defaultValue = "100") int limit,
+                        @Parameter(description = "nextCursor of the previous page; none for the first") @RequestParam(required = false) String cursor) {
+        return catalog.source(id, limit, cursor);
     }
 
     @Operation(summary = "Counts per class and relation type, and the import ledger")
