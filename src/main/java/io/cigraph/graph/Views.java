@@ -53,8 +53,13 @@ public final class Views {
     public record RelationCount(String predicate, String relationshipType, String direction, long count) {
     }
 
-    /** A page of a neighbourhood: nodes and the edges between them, counts, and the next page. */
-    public record Neighborhood(String root, int depth, List<NodeRef> nodes, List<EdgeView> edges,
+    /**
+     * A page of a neighbourhood: nodes and the edges between them, counts, and the next page.
+     *
+     * @param via ids of the nodes that are there only to connect nodes of the class asked for to the
+     *            root (they are of another class); empty without a class filter
+     */
+    public record Neighborhood(String root, int depth, List<NodeRef> nodes, List<String> via, List<EdgeView> edges,
                                List<RelationCount> counts, String nextCursor) {
     }
 

@@ -39,7 +39,7 @@ class EntityController {
                            @Parameter(description = "Hops from the entity: 1, 2 or 3") @RequestParam(defaultValue = "1") int depth,
                            @Parameter(description = "Follow only these relations (predicate names such as develops, or inverse names such as developedBy), comma-separated or repeated")
                            @RequestParam(required = false) List<String> relation,
-                           @Parameter(description = "Keep only nodes of this class (its subclasses match)")
+                           @Parameter(description = "Keep only nodes of this class (its subclasses match), with the nodes that connect them to the entity")
                            @RequestParam(required = false) String type,
                            @Parameter(description = "Nodes per page") @RequestParam(defaultValue = "100") int limit,
                            @Parameter(description = "nextCursor of the previous page; none for the first") @RequestParam(required = false) String cursor) {

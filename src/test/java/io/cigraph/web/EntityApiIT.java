@@ -160,6 +160,41 @@ class EntityApiIT extends IntegrationTest {
         assertThat(list(inverse.get("edges"))).extracting(e -> e.get("from").asString()).contains("huawei");
     }
 
+    /** Ids of the nodes reached from the root along the page's own edges, in either direction. */
+    private static Set<String> reachable(JsonNode page) {
+        Set<String> reached = new HashSet<>(Set.of(page.get("root").asString()));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (JsonNode e : page.get("edges")) {
+                String from = e.get("from").asString();
+                String to = e.get("to").asString();
+                if (reached.contains(from) != reached.contains(to)) {
+                    grew |= reached.add(from) | reached.add(to);
+                }
+            }
+        }
+        return reached;
+    }
+
+    @Test
+    void aClassFilterKeepsTheNodesAndEdgesThatConnectItsNodesToTheRoot() {
+        JsonNode devices = get("/api/entities/huawei/neighbors?depth=2&type=Device&limit=50").json();
+        List<String> ids = list(devices.get("nodes")).stream().map(n -> n.get("id").asString()).toList();
+        List<String> via = list(devices.get("via")).stream().map(JsonNode::asString).toList();
+        assertThat(ids).contains("huawei-qingyun-tablets", "huawei-qingyun-desktops", "huawei-watch-gt-4")
+                .containsAll(via);
+        assertThat(via).contains("huawei-qingyun").doesNotContain("huawei-qingyun-tablets", "huawei");
+        assertThat(reachable(devices)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(list(devices.get("edges"))).anySatisfy(e -> {
+            assertThat(e.get("from").asString()).isEqualTo("huawei-qingyun-tablets");
+            assertThat(e.get("predicate").asString()).isEqualTo("partOfSeries");
+            assertThat(e.get("to").asString()).isEqualTo("huawei-qingyun");
+        });
+        JsonNode unfiltered = get("/api/entities/huawei/neighbors?depth=2&limit=50").json();
+        assertThat(list(unfiltered.get("via"))).isEmpty();
+    }
+
     @Test
     void badNeighbourParametersAre400ProblemDetails() {
         for (String query : List.of("depth=4", "depth=0", "limit=0", "limit=100000", "type=Spaceship",
