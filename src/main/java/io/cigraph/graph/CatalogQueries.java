@@ -39,15 +39,15 @@ public class CatalogQueries {
     private static final String FACTS = """
             MATCH (a:Resource)-[r]->(b:Resource) WHERE r.source = $id
             RETURN a, type(r) AS type, b, r
-            ORDER BY a.id, type, b.id
-            LIMIT $limit
+            ORDER BY a.id, type, b.id, elementId(r)
+            SKIP $offset LIMIT $limit
             """;
     private static final String OBSERVATIONS = """
             MATCH (o:Observation)-[:SOURCE]->(:Resource:Source {id: $id})
             OPTIONAL MATCH (o)-[:OBSERVATION_OF]->(subject:Resource)
             RETURN o, subject
-            ORDER BY o.id
-            LIMIT $limit
+            ORDER BY o.id, subject.id
+            SKIP $offset LIMIT $limit
             """;
 
     private final GraphReads reads;
@@ -73,27 +73,37 @@ public class CatalogQueries {
         });
     }
 
-    /** A source with the relations and observations that cite it (up to the row cap each). */
-    public SourceDetail source(String id) {
-        int limit = reads.maxRows();
+    /**
+     * A source with a page of the relations and of the observations that cite it: both lists skip
+     * the same number of rows and hold up to {@code limit} each, so one cursor pages through
+     * both, and a page is the last when neither list has more.
+     */
+    public SourceDetail source(String id, int limit, String cursor) {
+        if (limit < 1 || limit > reads.maxRows()) {
+            throw new InvalidQueryException("limit", "limit must be between 1 and " + reads.maxRows() + "; it was " + limit + ".");
+        }
+        int offset = Cursor.decode(cursor);
+        Map<String, Object> page = Map.of("id", id, "offset", offset, "limit", limit + 1);
         return reads.read(tx -> {
             Record found = tx.run("MATCH (s:Resource:Source {id: $id}) RETURN s", Map.of("id", id)).stream().findFirst()
-                    .orElseThrow(() -> new UnknownResourceException(id));
+                    .orElseThrow(() -> UnknownResourceException.ofClass(id, "Source", "No source has the id '" + id
+                            + "'. GET /api/sources lists the sources with their ids."));
             Node s = found.get("s").asNode();
             List<Fact> facts = new ArrayList<>();
-            tx.run(FACTS, Map.of("id", id, "limit", limit + 1)).forEachRemaining(r -> {
+            tx.run(FACTS, page).forEachRemaining(r -> {
                 Map<String, Object> props = r.get("r").asRelationship().asMap();
                 var p = reads.provenance(props, Map.of());
                 facts.add(new Fact(reads.nodeRef(r.get("a").asNode()), reads.predicateOf(r.get("type").asString()),
                         reads.nodeRef(r.get("b").asNode()), p.evidence(), p.confidence(), p.validFrom(), p.validTo()));
             });
             List<ObservationView> observations = new ArrayList<>();
-            tx.run(OBSERVATIONS, Map.of("id", id, "limit", limit + 1)).forEachRemaining(r -> observations.add(
+            tx.run(OBSERVATIONS, page).forEachRemaining(r -> observations.add(
                     observation(r.get("o").asNode(), r.get("subject"))));
-            boolean truncated = facts.size() > limit || observations.size() > limit;
+            boolean more = facts.size() > limit || observations.size() > limit;
             return new SourceDetail(reads.sourceRef(s), s.get("description").asString(null),
                     facts.subList(0, Math.min(limit, facts.size())),
-                    observations.subList(0, Math.min(limit, observations.size())), truncated);
+                    observations.subList(0, Math.min(limit, observations.size())), more,
+                    more ? Cursor.encode(offset + limit) : null);
         });
     }
 

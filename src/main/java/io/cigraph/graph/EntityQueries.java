@@ -62,6 +62,19 @@ public class EntityQueries {
             WITH DISTINCT m SKIP $offset LIMIT $limit
             RETURN m
             """;
+    /**
+     * For each node kept by a class filter, the nodes on one shortest way to it from the root
+     * within the depth (and through the allowed relations only), so that it does not float free
+     * of the root in a graph view. Hops are an integer checked before: Cypher takes no parameter there.
+     */
+    private static final String CONNECTING = """
+            MATCH (n:Resource {id: $id})
+            UNWIND $ids AS target
+            MATCH (m:Resource {id: target})
+            MATCH p = ANY SHORTEST (n) (()-[r]-() WHERE $types IS NULL OR type(r) IN $types){1,%d} (m)
+            UNWIND nodes(p)[1..-1] AS via
+            RETURN DISTINCT via
+            """;
     private static final String EDGES_AMONG = """
             MATCH (a:Resource)-[r]->(b:Resource)
             WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
@@ -116,7 +129,9 @@ public class EntityQueries {
 
     /**
      * A page of the neighbourhood within {@code depth} hops, optionally only through some relations
-     * and only to nodes of a class (with its subclasses).
+     * and only to nodes of a class (with its subclasses). Beyond one hop, a class filter brings
+     * along the nodes on a shortest way from the root to each node it keeps ({@code via}), and the
+     * edges are all those among the nodes returned, so the page is one connected graph.
      */
     public Neighborhood neighbors(String id, int depth, List<String> relations, String type, int limit, String cursor) {
         if (depth < 1 || depth > 3) {
@@ -163,6 +178,21 @@ public class EntityQueries {
             Map<String, NodeRef> all = new LinkedHashMap<>();
             all.put(id, reads.nodeRef(root));
             all.putAll(nodes);
+            List<String> via = new ArrayList<>();
+            if (depth > 1 && label != null && !nodes.isEmpty()) {
+                Map<String, Object> targets = new LinkedHashMap<>();
+                targets.put("id", id);
+                targets.put("ids", List.copyOf(nodes.keySet()));
+                targets.put("types", types);
+                tx.run(CONNECTING.formatted(depth), targets).forEachRemaining(r -> {
+                    Node v = r.get("via").asNode();
+                    String vid = v.get("id").asString();
+                    if (all.putIfAbsent(vid, reads.nodeRef(v)) == null) {
+                        via.add(vid);
+                        idsByElement.put(v.elementId(), vid);
+                    }
+                });
+            }
             if (depth > 1) {
                 Map<String, Object> among = new LinkedHashMap<>();
                 among.put("ids", List.copyOf(all.keySet()));
@@ -173,7 +203,7 @@ public class EntityQueries {
             Map<String, SourceRef> sources = reads.sources(tx, edges.stream()
                     .map(r -> r.get("source").asString(null)).filter(s -> s != null).collect(Collectors.toSet()));
             List<EdgeView> edgeViews = edges.stream().map(r -> reads.edge(r, idsByElement, sources)).toList();
-            return new Neighborhood(id, depth, List.copyOf(all.values()), edgeViews, counts(head.get("counts")),
+            return new Neighborhood(id, depth, List.copyOf(all.values()), via, edgeViews, counts(head.get("counts")),
                     more ? Cursor.encode(offset + limit) : null);
         });
     }

@@ -53,8 +53,13 @@ public final class Views {
     public record RelationCount(String predicate, String relationshipType, String direction, long count) {
     }
 
-    /** A page of a neighbourhood: nodes and the edges between them, counts, and the next page. */
-    public record Neighborhood(String root, int depth, List<NodeRef> nodes, List<EdgeView> edges,
+    /**
+     * A page of a neighbourhood: nodes and the edges between them, counts, and the next page.
+     *
+     * @param via ids of the nodes that are there only to connect nodes of the class asked for to the
+     *            root (they are of another class); empty without a class filter
+     */
+    public record Neighborhood(String root, int depth, List<NodeRef> nodes, List<String> via, List<EdgeView> edges,
                                List<RelationCount> counts, String nextCursor) {
     }
 
@@ -80,8 +85,14 @@ public final class Views {
                                   String evidence) {
     }
 
+    /**
+     * A source with a page of the facts and observations that cite it.
+     *
+     * @param truncated  whether a later page has more facts or observations
+     * @param nextCursor the cursor of that page, or {@code null} on the last
+     */
     public record SourceDetail(SourceRef source, String description, List<Fact> facts, List<ObservationView> observations,
-                               boolean truncated) {
+                               boolean truncated, String nextCursor) {
     }
 
     public record ImportBatchView(String id, String file, String sha256, String importedAt, long resources,

@@ -35,6 +35,8 @@ import org.springframework.stereotype.Service;
 public class EntitySearch {
 
     private static final int FACET_VALUES = 50;
+    /** How close to the best hit's score a hit must be to count as a near name. */
+    private static final float NEAR = 0.1f;
     /** What a hit shows. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.LABEL, Fields.STATED_TYPE, Fields.RELATIONS,
             Fields.EVIDENCE, Fields.EVIDENCE_SOURCE);
@@ -114,6 +116,29 @@ public class EntitySearch {
         } finally {
             index.release(snapshot);
         }
+    }
+
+    /**
+     * The entities whose names come nearest the text, best first, for "did you mean" answers: the
+     * ranked search itself (typos, prefixes, names in every language), cut where hits score under
+     * a tenth of the best, which keeps near names and drops entities that only share a word of
+     * their description or evidence. Text that cannot be searched has no near names.
+     *
+     * @param type an ontology class the entities must be of (its subclasses too), or {@code null}
+     */
+    public List<SearchResult.Hit> nearest(String text, String type, int limit) {
+        SearchResult found;
+        try {
+            found = search(new SearchRequest(text, type, null, Math.min(limit, properties.maxLimit()), 0, false,
+                    SearchRequest.Syntax.PLAIN));
+        } catch (InvalidSearchException e) {
+            return List.of();
+        }
+        if (found.hits().isEmpty()) {
+            return List.of();
+        }
+        float best = found.hits().getFirst().score();
+        return found.hits().stream().filter(h -> h.score() >= best * NEAR).toList();
     }
 
     private List<SearchResult.Hit> hits(Snapshot snapshot, Query query, Query textQuery, ScoreDoc[] page,

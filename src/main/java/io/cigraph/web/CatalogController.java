@@ -7,13 +7,18 @@ import io.cigraph.graph.Views.Stats;
 import io.cigraph.ontology.Ontology;
 import io.cigraph.ontology.OntologyClass;
 import io.cigraph.ontology.OntologyProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the graph is made of: its sources, its ontology and its counts. */
 @RestController
+@Tag(name = "catalog")
 class CatalogController {
 
     private final CatalogQueries catalog;
@@ -24,16 +29,21 @@ class CatalogController {
         this.ontology = ontology;
     }
 
+    @Operation(summary = "The documents facts come from, with how many relations and observations cite each")
     @GetMapping("/api/sources")
     List<SourceSummary> sources() {
         return catalog.sources();
     }
 
+    @Operation(summary = "One source with a page of the relations and observations that cite it")
     @GetMapping("/api/sources/{id}")
-    SourceDetail source(@PathVariable String id) {
-        return catalog.source(id);
+    SourceDetail source(@Parameter(description = "The source's id, as /api/sources lists it") @PathVariable String id,
+                        @Parameter(description = "Facts (and observations) per page") @RequestParam(defaultValue = "100") int limit,
+                        @Parameter(description = "nextCursor of the previous page; none for the first") @RequestParam(required = false) String cursor) {
+        return catalog.source(id, limit, cursor);
     }
 
+    @Operation(summary = "Counts per class and relation type, and the import ledger")
     @GetMapping("/api/stats")
     Stats stats() {
         return catalog.stats();
@@ -45,6 +55,7 @@ class CatalogController {
     }
 
     /** Classes with their hierarchy; relations (with provenance), other object properties, literal properties. */
+    @Operation(summary = "Classes with their hierarchy; relations with domain, range and inverse; literal properties")
     @GetMapping("/api/ontology")
     OntologyView ontology() {
         List<OntologyProperty> all = List.copyOf(ontology.properties());

@@ -1,7 +1,9 @@
 package io.cigraph.web;
 
-import io.cigraph.graph.CypherQueries;
 import io.cigraph.graph.CypherQueries.CypherResult;
+import io.cigraph.graph.CypherQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only Cypher for researchers. A read: no API key needed. */
 @RestController
+@Tag(name = "queries")
 class CypherController {
 
     /**
@@ -26,6 +29,7 @@ class CypherController {
         this.cypher = cypher;
     }
 
+    @Operation(summary = "A read-only Cypher query: columns and rows with typed values; writes are refused with 403")
     @PostMapping(path = "/api/cypher", consumes = "application/json")
     CypherResult run(@RequestBody CypherRequest request) {
         return cypher.run(request.query(), request.parameters(),

@@ -2,15 +2,18 @@ package io.cigraph.web;
 
 import io.cigraph.graph.GraphExport;
 import io.cigraph.rdf.RdfExport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -20,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * refused as a problem) before the first byte is streamed.
  */
 @RestController
+@Tag(name = "export")
 class ExportController {
 
     private final GraphExport graph;
@@ -30,10 +34,12 @@ class ExportController {
         this.rdf = rdf;
     }
 
+    @Operation(summary = "The whole graph, or the neighbourhood of root, as a file with its provenance")
     @GetMapping("/api/export")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "turtle") String format,
-                                                 @RequestParam(required = false) String root,
-                                                 @RequestParam(defaultValue = "1") int depth) {
+    ResponseEntity<StreamingResponseBody> export(@Parameter(description = "turtle, trig, jsonld, ntriples, graphml or csv")
+                                                 @RequestParam(defaultValue = "turtle") String format,
+                                                 @Parameter(description = "Export only the neighbourhood of this entity") @RequestParam(required = false) String root,
+                                                 @Parameter(description = "Relations away from root (0-3)") @RequestParam(defaultValue = "1") int depth) {
         Set<String> ids = root == null || root.isBlank() ? null : graph.neighbourhood(root, depth);
         String name = ids == null ? "cigraph" : "cigraph-" + root;
         RdfExport.Format rdfFormat = RdfExport.Format.of(format);

@@ -2,11 +2,15 @@ package io.cigraph.web;
 
 import io.cigraph.graph.PathQueries;
 import io.cigraph.graph.Views.Paths;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "paths")
 class PathController {
 
     private final PathQueries paths;
@@ -15,9 +19,12 @@ class PathController {
         this.paths = paths;
     }
 
+    @Operation(summary = "The shortest paths between two entities, in either direction, with the provenance of every edge")
     @GetMapping("/api/paths")
-    Paths paths(@RequestParam String from, @RequestParam String to,
-                @RequestParam(defaultValue = "3") int maxHops, @RequestParam(defaultValue = "5") int limit) {
+    Paths paths(@Parameter(description = "Id of one end") @RequestParam String from,
+                @Parameter(description = "Id of the other end") @RequestParam String to,
+                @Parameter(description = "The most relations on a path (1-6)") @RequestParam(defaultValue = "3") int maxHops,
+                @Parameter(description = "The most paths (1-100), shortest first") @RequestParam(defaultValue = "5") int limit) {
         return paths.paths(from, to, maxHops, limit);
     }
 }

@@ -6,6 +6,7 @@ import io.cigraph.graph.UnknownResourceException;
 import io.cigraph.importing.ImportRejectedException;
 import io.cigraph.search.InvalidSearchException;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -29,10 +30,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String TYPES = "https://w3id.org/cigraph/problems/";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final NearNames nearNames;
+
+    ProblemDetailsAdvice(NearNames nearNames) {
+        this.nearNames = nearNames;
+    }
+
+    /** With {@code suggestions}, the entities named nearest the id, when it was a resource's id. */
     @ExceptionHandler
     ProblemDetail unknownResource(UnknownResourceException e) {
-        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-resource", "Unknown resource", e.getMessage());
+        List<NearNames.NearName> near = nearNames.of(e);
+        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-resource", "Unknown resource",
+                e.getMessage() + NearNames.sentence(near));
         p.setProperty("id", e.id());
+        if (e.resource()) {
+            p.setProperty("suggestions", near);
+        }
         return p;
     }
 

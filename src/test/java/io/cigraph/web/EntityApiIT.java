@@ -74,7 +74,47 @@ class EntityApiIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("type").asString()).endsWith("/unknown-resource");
+        assertThat(r.json().get("suggestions").isArray()).isTrue();
         assertThat(r.body()).doesNotContain("Exception", "at io.");
+    }
+
+    private static List<String> suggested(Response r) {
+        assertThat(r.status()).isEqualTo(404);
+        return list(r.json().get("suggestions")).stream().map(s -> s.get("id").asString()).toList();
+    }
+
+    @Test
+    void aMisspeltIdIsAnsweredWithTheNearestNames() {
+        Response r = get("/api/entities/huawai");
+        assertThat(suggested(r)).first().isEqualTo("huawei");
+        assertThat(r.json().get("suggestions").get(0).get("label").asString()).isEqualTo("Huawei");
+        assertThat(r.json().get("detail").asString()).contains("'huawai'", "Did you mean huawei (Huawei)?")
+                .doesNotContain("/api/stats");
+        assertThat(suggested(get("/api/entities/huawai/neighbors?depth=2"))).first().isEqualTo("huawei");
+        assertThat(suggested(get("/api/entities/huawei-watch-gt4"))).first().isEqualTo("huawei-watch-gt-4");
+    }
+
+    @Test
+    void anUnknownEndOfAPathIsAnsweredWithTheNearestNamesForThatEnd() {
+        Response r = get("/api/paths?from=nearlnk&to=huawei-watch-gt-4");
+        assertThat(r.json().get("id").asString()).isEqualTo("nearlnk");
+        assertThat(suggested(r)).first().isEqualTo("nearlink");
+    }
+
+    @Test
+    void anUnknownSourceIsAnsweredWithTheNearestSourcesOnly() {
+        Response r = get("/api/sources/huawei-has-established-differentiation-barriers");
+        assertThat(suggested(r)).first().isEqualTo("huawei-has-established-differentiation-barriers-within-its-ecosystem");
+        // huawei is an entity, not a source: what it is offered are sources named like it.
+        assertThat(suggested(get("/api/sources/huawei"))).isNotEmpty().doesNotContain("huawei")
+                .allSatisfy(id -> assertThat(id).startsWith("huawei"));
+    }
+
+    @Test
+    void anUnknownSavedQuestionOffersNoEntities() {
+        Response r = get("/api/questions/huawei");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().has("suggestions")).isFalse();
     }
 
     @Test
@@ -118,6 +158,41 @@ class EntityApiIT extends IntegrationTest {
                 .allSatisfy(e -> assertThat(e.get("predicate").asString()).isEqualTo("develops"));
         JsonNode inverse = get("/api/entities/harmonyos-4/neighbors?relation=developedBy").json();
         assertThat(list(inverse.get("edges"))).extracting(e -> e.get("from").asString()).contains("huawei");
+    }
+
+    /** Ids of the nodes reached from the root along the page's own edges, in either direction. */
+    private static Set<String> reachable(JsonNode page) {
+        Set<String> reached = new HashSet<>(Set.of(page.get("root").asString()));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (JsonNode e : page.get("edges")) {
+                String from = e.get("from").asString();
+                String to = e.get("to").asString();
+                if (reached.contains(from) != reached.contains(to)) {
+                    grew |= reached.add(from) | reached.add(to);
+                }
+            }
+        }
+        return reached;
+    }
+
+    @Test
+    void aClassFilterKeepsTheNodesAndEdgesThatConnectItsNodesToTheRoot() {
+        JsonNode devices = get("/api/entities/huawei/neighbors?depth=2&type=Device&limit=50").json();
+        List<String> ids = list(devices.get("nodes")).stream().map(n -> n.get("id").asString()).toList();
+        List<String> via = list(devices.get("via")).stream().map(JsonNode::asString).toList();
+        assertThat(ids).contains("huawei-qingyun-tablets", "huawei-qingyun-desktops", "huawei-watch-gt-4")
+                .containsAll(via);
+        assertThat(via).contains("huawei-qingyun").doesNotContain("huawei-qingyun-tablets", "huawei");
+        assertThat(reachable(devices)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(list(devices.get("edges"))).anySatisfy(e -> {
+            assertThat(e.get("from").asString()).isEqualTo("huawei-qingyun-tablets");
+            assertThat(e.get("predicate").asString()).isEqualTo("partOfSeries");
+            assertThat(e.get("to").asString()).isEqualTo("huawei-qingyun");
+        });
+        JsonNode unfiltered = get("/api/entities/huawei/neighbors?depth=2&limit=50").json();
+        assertThat(list(unfiltered.get("via"))).isEmpty();
     }
 
     @Test

@@ -82,6 +82,49 @@ class PathAndCatalogApiIT extends IntegrationTest {
         assertThat(get("/api/sources/huawei").status()).isEqualTo(404);
     }
 
+    private static String fact(JsonNode f) {
+        return f.get("subject").get("id").asString() + " " + f.get("predicate").asString() + " "
+                + f.get("object").get("id").asString();
+    }
+
+    @Test
+    void aSourcesFactsComePageByPageWithNoneTwiceAndNoneLeftOut() {
+        String source = "/api/sources/huawei-has-established-differentiation-barriers-within-its-ecosystem";
+        JsonNode whole = get(source + "?limit=1000").json();
+        assertThat(whole.get("nextCursor").isNull()).isTrue();
+        List<String> allFacts = list(whole.get("facts")).stream().map(PathAndCatalogApiIT::fact).toList();
+        List<String> allObservations = list(whole.get("observations")).stream().map(o -> o.get("id").asString()).toList();
+        assertThat(allFacts).hasSizeGreaterThan(20).doesNotHaveDuplicates();
+        assertThat(allObservations).hasSize(4);
+
+        List<String> facts = new ArrayList<>();
+        List<String> observations = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = get(source + "?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            assertThat(page.get("facts").size()).isLessThanOrEqualTo(3);
+            page.get("facts").forEach(f -> facts.add(fact(f)));
+            page.get("observations").forEach(o -> observations.add(o.get("id").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            assertThat(page.get("truncated").asBoolean()).isEqualTo(cursor != null);
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertThat(facts).isEqualTo(allFacts);
+        assertThat(observations).isEqualTo(allObservations);
+        assertThat(pages).isEqualTo((allFacts.size() + 2) / 3);
+    }
+
+    @Test
+    void badSourcePageParametersAre400ProblemDetails() {
+        String source = "/api/sources/huawei-has-established-differentiation-barriers-within-its-ecosystem";
+        for (String query : List.of("limit=0", "limit=100000", "cursor=!!!", "limit=many")) {
+            Response r = get(source + "?" + query);
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.contentType()).as(query).startsWith("application/problem+json");
+        }
+    }
+
     @Test
     void theOntologyShowsClassHierarchyAndRelationsWithInverses() {
         JsonNode ontology = get("/api/ontology").json();

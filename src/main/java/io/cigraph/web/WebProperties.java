@@ -1,0 +1,24 @@
+package io.cigraph.web;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * HTTP API settings.
+ *
+ * @param cors which other origins' pages may read the API and {@code /sparql} from a browser
+ */
+@ConfigurationProperties("cigraph.web")
+record WebProperties(@DefaultValue Cors cors) {
+
+    /**
+     * Cross-origin reads, for browser clients served elsewhere such as a SPARQL editor.
+     *
+     * @param allowedOrigins origins ({@code https://yasgui.example.org}, or patterns such as
+     *                       {@code https://*.example.org}) whose pages may send reads to
+     *                       {@code /api/**} and {@code /sparql}; empty (the default) allows none
+     */
+    record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+}
