@@ -58,7 +58,7 @@ class SparqlQueryProcessorTests {
     @Test
     void everyQueryRunsWithTheConfiguredTimeoutAndWhatOtherFeaturesAdd() {
         Symbol extra = Symbol.create("urn:test:extension");
-        Context context = SparqlConfiguration.queryContext(new RdfProperties(Path.of("unused"), Duration.ofMillis(1500), 10, TdbLoader.BASIC, false),
+        Context context = SparqlConfiguration.queryContext(new RdfProperties(Path.of("unused"), Duration.ofMillis(1500), 10, TdbLoader.BASIC, false, List.of()),
                 List.of(c -> c.set(extra, "added")));
         assertThat(context.getAsString(ARQ.queryTimeout)).isEqualTo("1500");
         assertThat(context.getAsString(extra)).isEqualTo("added");
