@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.QueryParseException;
@@ -23,6 +25,7 @@ record SparqlProblem(int status, String type, String title, String detail, Map<S
     static final String MEDIA_TYPE = "application/problem+json";
     private static final String ATTRIBUTE = SparqlProblem.class.getName();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)", Pattern.CASE_INSENSITIVE);
 
     SparqlProblem {
         properties = Map.copyOf(properties);
@@ -34,11 +37,17 @@ record SparqlProblem(int status, String type, String title, String detail, Map<S
 
     static SparqlProblem invalidQuery(QueryParseException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        // For a token the grammar did not expect, the exception's own position is the token before
+        // it; the message names the unexpected token's, which is where the caller must look.
+        Matcher at = POSITION.matcher(message);
+        boolean named = at.find();
+        int line = named ? Integer.parseInt(at.group(1)) : e.getLine();
+        int column = named ? Integer.parseInt(at.group(2)) : e.getColumn();
         return new SparqlProblem(400, "invalid-query", "Invalid SPARQL query",
-                "The query does not parse at line " + e.getLine() + ", column " + e.getColumn() + ": " + message
+                "The query does not parse at line " + line + ", column " + column + ": " + message
                         + " Correct the query there (the prefixes kg:, res:, rdf:, rdfs:, owl:, xsd:, skos: and"
                         + " dcterms: need no PREFIX line).",
-                Map.of("line", e.getLine(), "column", e.getColumn()));
+                Map.of("line", line, "column", column));
     }
 
     static SparqlProblem readOnly() {
