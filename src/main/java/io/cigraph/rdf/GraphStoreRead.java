@@ -1,6 +1,7 @@
 package io.cigraph.rdf;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.MediaType;
@@ -63,8 +64,9 @@ final class GraphStoreRead extends GSP_R {
         }
     }
 
+    /** Writes the answer's items to the response. */
     private interface Writing {
-        void write(StreamedAnswer answer, java.io.OutputStream out) throws IOException;
+        void write(StreamedAnswer answer, OutputStream out) throws IOException;
     }
 
     private void send(HttpAction action, Lang lang, Supplier<Iterator<?>> count, Writing writing) {
@@ -72,7 +74,7 @@ final class GraphStoreRead extends GSP_R {
         StreamedAnswer answer = new StreamedAnswer(max, deadline == null ? () -> false : deadline::passed);
         boolean capped = answer.exceedsCap(count.get());
         action.setResponseContentType(lang.getHeaderString());
-        if (!org.apache.jena.riot.RDFLanguages.RDFTHRIFT.equals(lang) && !org.apache.jena.riot.RDFLanguages.RDFPROTO.equals(lang)) {
+        if (!RDFLanguages.RDFTHRIFT.equals(lang) && !RDFLanguages.RDFPROTO.equals(lang)) {
             action.setResponseCharacterEncoding("utf-8");
         }
         if (capped) {

@@ -28,6 +28,7 @@ final class ProblemResponse extends HttpServletResponseWrapper {
     private int errorStatus;
     private boolean cut;
     private ServletOutputStream guarded;
+    private PrintWriter writer;
 
     ProblemResponse(HttpServletResponse response, SparqlWatchdog.Deadline deadline) {
         super(response);
@@ -90,7 +91,8 @@ final class ProblemResponse extends HttpServletResponseWrapper {
 
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
-        if (errorStatus != 0) {
+        // After a cut too: the error message must not be appended to the answer already sent.
+        if (errorStatus != 0 || cut) {
             return new Capture();
         }
         if (guarded == null) {
@@ -101,7 +103,10 @@ final class ProblemResponse extends HttpServletResponseWrapper {
 
     @Override
     public PrintWriter getWriter() throws IOException {
-        return new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true);
+        if (writer == null) {
+            writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+        }
+        return writer;
     }
 
     /**
@@ -111,6 +116,9 @@ final class ProblemResponse extends HttpServletResponseWrapper {
      * cut between two statements would.
      */
     void finish(HttpServletRequest request) throws IOException {
+        if (writer != null) {
+            writer.flush();
+        }
         if (cut) {
             throw new CloseNowException("The answer to " + request.getRequestURI() + " was cut after it had started");
         }
