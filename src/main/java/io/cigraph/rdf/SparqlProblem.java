@@ -85,6 +85,9 @@ record SparqlProblem(int status, String type, String title, String detail, Map<S
             case 406 -> new SparqlProblem(406, "not-acceptable", "Not acceptable", said
                     + "Ask for SELECT and ASK results as JSON, XML, CSV or TSV, and for graphs as Turtle, JSON-LD"
                     + " or N-Triples.");
+            case 502 -> new SparqlProblem(502, "service-failed", "SERVICE endpoint failed", said
+                    + "An endpoint the query calls with SERVICE did not answer usably. Check that it is up and"
+                    + " answers SPARQL results, or use SERVICE SILENT to go on without it.");
             case 422 -> new SparqlProblem(422, "query-denied", "Query denied", said
                     + "Change the query so that it needs nothing this endpoint refuses.");
             default -> status >= 500

@@ -55,6 +55,19 @@ class ProblemResponseTests {
     }
 
     @Test
+    void aRemoteServiceThatFailedIsA502ThatSaysSo() throws IOException {
+        try (SparqlWatchdog.Deadline deadline = watchdog.start(request)) {
+            ProblemResponse response = new ProblemResponse(servlet, deadline);
+            fusekiError(response, 502, "Unexpected error making the query: GET http://127.0.0.1:9/sparql");
+            response.finish(request);
+        }
+        assertThat(servlet.getStatus()).isEqualTo(502);
+        JsonNode problem = JSON.readTree(servlet.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.get("type").asString()).endsWith("/service-failed");
+        assertThat(problem.get("detail").asString()).contains("GET http://127.0.0.1:9/sparql", "SERVICE SILENT");
+    }
+
+    @Test
     void aProblemOurCodeRaisedWinsOverTheStatusAlone() throws IOException {
         request.setAttribute(SparqlProblem.class.getName(), SparqlProblem.readOnly());
         try (SparqlWatchdog.Deadline deadline = watchdog.start(request)) {
