@@ -60,7 +60,10 @@ final class ServicePolicy {
     }
 
     private String listed() {
-        return allowed.isEmpty() ? " (empty: no SERVICE is allowed)" : " (now: " + String.join(", ", allowed.stream().sorted().toList()) + ")";
+        if (allowed.isEmpty()) {
+            return " (empty: no SERVICE is allowed)";
+        }
+        return " (now: " + String.join(", ", allowed.stream().sorted().toList()) + ")";
     }
 
     /**

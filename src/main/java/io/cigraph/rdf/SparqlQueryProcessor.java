@@ -107,8 +107,8 @@ class SparqlQueryProcessor extends SPARQL_QueryDataset {
             ServletOps.success(action);
             SparqlWatchdog.Deadline deadline = SparqlWatchdog.Deadline.of(action.getRequest());
             // The LIMIT already caps the solutions; the deadline stops the writing.
-            new StreamedAnswer(Long.MAX_VALUE, deadline == null ? () -> false : deadline::passed).triples(triples, streamed, query.getPrefixMapping(),
-                    action.getResponseOutputStream());
+            StreamedAnswer answer = new StreamedAnswer(Long.MAX_VALUE, deadline == null ? () -> false : deadline::passed);
+            answer.triples(triples, streamed, query.getPrefixMapping(), action.getResponseOutputStream());
             return null;
         } catch (ServicePolicy.ServiceNotAllowedException e) {
             SparqlProblem.serviceNotAllowed(e).raise(action);

@@ -351,8 +351,9 @@ class SparqlIT extends IntegrationTest {
 
     @Test
     void aClientThatLeavesEarlyLeavesNoRequestRunning() throws Exception {
-        // Six columns from a cross product of the store with itself: 10,000 capped rows, megabytes of TSV.
-        String query = URLEncoder.encode("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", StandardCharsets.UTF_8);
+        // Nine columns from a cross product of the store with itself: 10,000 capped rows, megabytes of TSV,
+        // far more than the socket buffers hold while the client reads nothing.
+        String query = URLEncoder.encode("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", StandardCharsets.UTF_8);
         try (Socket socket = new Socket("localhost", port)) {
             socket.getOutputStream().write(("GET /sparql?query=" + query + " HTTP/1.1\r\nHost: localhost\r\nAccept: "
                     + WebContent.contentTypeTextTSV + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
