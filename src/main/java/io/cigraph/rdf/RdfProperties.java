@@ -2,6 +2,7 @@ package io.cigraph.rdf;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * RDF store and SPARQL settings.
  *
  * @param dir          TDB2 database folder; a missing or empty one is rebuilt from the graph at start
- * @param queryTimeout the longest a SPARQL query may run; a request's own {@code timeout} parameter
- *                     can only shorten it
+ * @param queryTimeout the longest a SPARQL query or Graph Store read may run; a request's own
+ *                     {@code timeout} parameter can only shorten a query's
  * @param maxRows      the most rows (SELECT) or solutions (CONSTRUCT, DESCRIBE) one query returns:
- *                     a query without {@code LIMIT} or with a larger one is limited to this
+ *                     a query without {@code LIMIT} or with a larger one is limited to this; and
+ *                     the most triples (quads for the whole dataset) a Graph Store read returns
  * @param bulkLoader   which of TDB2's loaders an import into an empty store uses: {@code basic},
  *                     {@code phased}, {@code parallel} or {@code light} ({@link TdbLoader}). Parallel
  *                     was fastest on 2 cores loading 5.0M quads (two runs on a machine shared with
@@ -24,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     secondary indexes, mostly after the other stores have finished. It
  *                     holds SPARQL queries back until the load ends; {@code basic} is slower but
  *                     lets them see the empty store meanwhile
+ * @param allowedServices endpoint IRIs a query's {@code SERVICE} clause may call, exactly as written
+ *                     in the query; empty (the default) refuses every {@code SERVICE}, and one
+ *                     whose endpoint is a variable is always refused ({@link ServicePolicy})
  * @param compactAtStart rewrite the dataset compactly at start, before anything opens it, giving
  *                     back the space that imports since the last load or compaction left in its
  *                     files ({@code compact} on the command line sets this and exits)
@@ -34,10 +39,11 @@ record RdfProperties(
         @DefaultValue("30s") Duration queryTimeout,
         @DefaultValue("10000") int maxRows,
         @DefaultValue("parallel") TdbLoader bulkLoader,
-        @DefaultValue("false") boolean compactAtStart) {
+        @DefaultValue("false") boolean compactAtStart,
+        @DefaultValue List<String> allowedServices) {
 
     /** Settings for tools and tests that open a dataset outside Spring. */
     static RdfProperties make(Path dir) {
-        return new RdfProperties(dir, Duration.ofSeconds(30), 10_000, TdbLoader.PARALLEL, false);
+        return new RdfProperties(dir, Duration.ofSeconds(30), 10_000, TdbLoader.PARALLEL, false, List.of());
     }
 }

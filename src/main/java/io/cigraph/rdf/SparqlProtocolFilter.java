@@ -19,19 +19,22 @@ import org.apache.jena.fuseki.server.OperationRegistry;
  * does, inside the service's servlet container. Fuseki finds its registries in the servlet
  * context, so they are put there when the filter starts. The one request Fuseki would answer
  * differently from the SPARQL 1.1 Service Description spec, a plain GET of the endpoint, is
- * answered here with the service description instead of a dump of the dataset.
+ * answered here with the service description instead of a dump of the dataset. Every other
+ * request runs under the {@link SparqlWatchdog} and answers errors as problem details.
  */
 class SparqlProtocolFilter implements Filter {
 
     private final DataAccessPointRegistry dataAccessPoints;
     private final OperationRegistry operations;
     private final ServiceDescription description;
+    private final SparqlWatchdog watchdog;
 
     SparqlProtocolFilter(DataAccessPointRegistry dataAccessPoints, OperationRegistry operations,
-                         ServiceDescription description) {
+                         ServiceDescription description, SparqlWatchdog watchdog) {
         this.dataAccessPoints = dataAccessPoints;
         this.operations = operations;
         this.description = description;
+        this.watchdog = watchdog;
     }
 
     @Override
@@ -52,8 +55,12 @@ class SparqlProtocolFilter implements Filter {
             description.write(http, out);
             return;
         }
-        if (!Dispatcher.dispatch(http, out)) {
-            chain.doFilter(request, response);
+        try (SparqlWatchdog.Deadline deadline = watchdog.start(http)) {
+            ProblemResponse answer = new ProblemResponse(out, deadline);
+            if (!Dispatcher.dispatch(http, answer)) {
+                chain.doFilter(request, answer);
+            }
+            answer.finish(http);
         }
     }
 }

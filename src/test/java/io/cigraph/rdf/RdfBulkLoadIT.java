@@ -57,7 +57,7 @@ class RdfBulkLoadIT {
     }
 
     private RdfStore store(String name, TdbLoader loader, boolean compactAtStart) {
-        RdfStore store = new RdfStore(new RdfProperties(dir.resolve(name), Duration.ofSeconds(30), 100, loader, compactAtStart),
+        RdfStore store = new RdfStore(new RdfProperties(dir.resolve(name), Duration.ofSeconds(30), 100, loader, compactAtStart, List.of()),
                 ONTOLOGY);
         opened.add(store);
         return store;

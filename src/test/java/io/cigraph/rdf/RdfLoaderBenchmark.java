@@ -35,7 +35,7 @@ public final class RdfLoaderBenchmark {
         ImportBatch seed = TestBatches.read(ontology, Path.of("import/huawei-ecosystem.ttl"));
         for (TdbLoader loader : loaders) {
             Path dir = Files.createTempDirectory("cigraph-tdb2-bench");
-            RdfStore store = new RdfStore(new RdfProperties(dir, Duration.ofSeconds(30), 100, loader, false), ontology);
+            RdfStore store = new RdfStore(new RdfProperties(dir, Duration.ofSeconds(30), 100, loader, false, List.of()), ontology);
             long start = System.nanoTime();
             try (BulkLoad load = store.bulkLoad()) {
                 for (int i = 0; i < copies; i++) {

@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cigraph.IntegrationTest;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryExecution;
@@ -20,7 +28,8 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
@@ -31,11 +40,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 class SparqlIT extends IntegrationTest {
 
     private static final String DEVICES = "SELECT ?d WHERE { ?d a kg:Device } ORDER BY ?d";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    private SparqlWatchdog watchdog;
 
     private String endpoint() {
         return "http://localhost:" + port + "/sparql";
@@ -235,24 +249,136 @@ class SparqlIT extends IntegrationTest {
     }
 
     @Test
-    void malformedQueriesAnswer400WithTheParsersMessage() throws Exception {
-        HttpResponse<String> broken = raw("SELECT ?x WHERE { ?x a ", "application/sparql-results+json");
-        assertThat(broken.statusCode()).isEqualTo(400);
-        assertThat(broken.body()).contains("Encountered", "line 1, column 23");
-        HttpResponse<String> prefix = raw("SELECT ?x WHERE { ?x a nope:Thing }", "application/sparql-results+json");
-        assertThat(prefix.statusCode()).isEqualTo(400);
-        assertThat(prefix.body()).contains("Unresolved prefixed name: nope:Thing");
-        HttpResponse<String> empty = raw(" ", "application/sparql-results+json");
-        assertThat(empty.statusCode()).isEqualTo(400);
+    void malformedQueriesAnswer400ProblemsWithTheParsersMessageAndTheCallersLineAndColumn() throws Exception {
+        JsonNode broken = problem(raw("SELECT ?x WHERE { ?x a ", "application/sparql-results+json"), 400, "invalid-query");
+        assertThat(broken.get("detail").asString()).contains("Encountered", "line 1, column 23");
+        assertThat(broken.get("line").asInt()).isEqualTo(1);
+        assertThat(broken.get("column").asInt()).isEqualTo(23);
+        JsonNode prefix = problem(raw("SELECT ?x\nWHERE { ?x a nope:Thing }", "application/sparql-results+json"), 400, "invalid-query");
+        assertThat(prefix.get("detail").asString()).contains("Unresolved prefixed name: nope:Thing");
+        assertThat(prefix.get("line").asInt()).isEqualTo(2);
+        problem(raw(" ", "application/sparql-results+json"), 400, "invalid-query");
     }
 
     @Test
-    void aHeavyQueryIsStoppedByTheConfiguredTimeout() {
+    void anUpdateSentAsAQueryIsRefusedAsReadOnlyWhicheverWayItIsSent() throws Exception {
+        String update = "INSERT DATA { res:huawei kg:develops res:nearlink }";
+        long before = triples();
+        problem(raw(update, "application/sparql-results+json"), 403, "read-only");
+        problem(HTTP.send(HttpRequest.newBuilder(URI.create(endpoint())).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(update, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()), 403, "read-only");
+        problem(HTTP.send(HttpRequest.newBuilder(URI.create(endpoint())).header("Content-Type", "application/sparql-query")
+                .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString()), 403, "read-only");
+        assertThat(triples()).isEqualTo(before);
+    }
+
+    @Test
+    void updatesGraphStoreWritesAndUnknownGraphsAnswerProblemDetails() throws Exception {
+        JsonNode update = problem(HTTP.send(HttpRequest.newBuilder(URI.create(endpoint())).header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString("CLEAR ALL")).build(), HttpResponse.BodyHandlers.ofString()), 403, "read-only");
+        assertThat(update.get("detail").asString()).contains("read-only", "POST /api/imports");
+        JsonNode put = problem(HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + "?graph=urn:x")).header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString("<urn:x> <urn:y> <urn:z> .")).build(), HttpResponse.BodyHandlers.ofString()),
+                405, "method-not-allowed");
+        assertThat(put.get("detail").asString()).contains("imports");
+        problem(HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + "?graph=urn:x")).DELETE().build(), HttpResponse.BodyHandlers.ofString()),
+                405, "method-not-allowed");
+        problem(HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + "?graph="
+                        + URLEncoder.encode("https://w3id.org/cigraph/graph/none", StandardCharsets.UTF_8)))
+                .header("Accept", "text/turtle").GET().build(), HttpResponse.BodyHandlers.ofString()), 404, "not-found");
+    }
+
+    @Test
+    void aHeavyQueryIsStoppedByTheConfiguredTimeoutWithA503Problem() throws Exception {
         // The tests configure a 5 s timeout; this cross product of every triple with itself four times would run for hours.
-        QueryExceptionHTTP e = catchThrowableOfType(QueryExceptionHTTP.class, () -> column(QueryExecutionHTTP.service(endpoint())
-                .queryString("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }").build(), "n"));
-        assertThat(e).isNotNull();
-        assertThat(e.getStatusCode()).isEqualTo(503);
+        JsonNode timeout = problem(raw("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+                "application/sparql-results+json"), 503, "query-timeout");
+        assertThat(timeout.get("detail").asString()).contains("cigraph.rdf.query-timeout");
+    }
+
+    @Test
+    void serviceCallsAreRefusedWithA400AndReachNothing() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer remote = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        remote.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        remote.start();
+        try {
+            String url = "http://127.0.0.1:" + remote.getAddress().getPort() + "/sparql";
+            List<String> queries = List.of(
+                    "SELECT * WHERE { SERVICE <" + url + "> { ?s ?p ?o } }",
+                    "SELECT * WHERE { SERVICE SILENT <" + url + "> { ?s ?p ?o } }",
+                    "SELECT * WHERE { BIND(IRI(\"" + url + "\") AS ?x) SERVICE ?x { ?s ?p ?o } }",
+                    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <" + url + "> { ?s ?p ?o } } } }",
+                    "ASK { res:huawei ?p ?o FILTER EXISTS { SERVICE <" + url + "> { res:huawei ?p ?o } } }",
+                    "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <" + url + "> { ?s ?p ?o } }");
+            for (String query : queries) {
+                JsonNode refused = problem(raw(query, "application/sparql-results+json"), 400, "service-not-allowed");
+                assertThat(refused.get("detail").asString()).as(query).contains("cigraph.rdf.allowed-services");
+            }
+            assertThat(calls).hasValue(0);
+        } finally {
+            remote.stop(0);
+        }
+    }
+
+    @Test
+    void aGraphStoreReadStreamsTheWholeDataGraphWhileOtherRequestsAnswer() throws Exception {
+        String data = "https://w3id.org/cigraph/graph/data";
+        long start = System.nanoTime();
+        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + "?graph=" + URLEncoder.encode(data, StandardCharsets.UTF_8)))
+                .header("Accept", "text/turtle").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/turtle");
+        assertThat(r.headers().firstValue("X-Result-Limit")).isEmpty();
+        Graph g = GraphFactory.createDefaultGraph();
+        try (InputStream body = r.body()) {
+            byte[] first = body.readNBytes(64);
+            assertThat(get("/api/stats").status()).isEqualTo(200);
+            RDFParser.source(new SequenceInputStream(new ByteArrayInputStream(first), body)).lang(Lang.TURTLE).parse(g);
+        }
+        try (RDFConnection conn = connect()) {
+            long[] n = new long[1];
+            conn.querySelect("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + data + "> { ?s ?p ?o } }", s -> n[0] = s.getLiteral("n").getLong());
+            assertThat((long) g.size()).isEqualTo(n[0]).isPositive();
+        }
+    }
+
+    @Test
+    void aClientThatLeavesEarlyLeavesNoRequestRunning() throws Exception {
+        // Nine columns from a cross product of the store with itself: 10,000 capped rows, megabytes of TSV,
+        // far more than the socket buffers hold while the client reads nothing.
+        String query = URLEncoder.encode("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /sparql?query=" + query + " HTTP/1.1\r\nHost: localhost\r\nAccept: "
+                    + WebContent.contentTypeTextTSV + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] start = socket.getInputStream().readNBytes(1024);
+            assertThat(new String(start, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+            assertThat(watchdog.running()).isEqualTo(1);
+            socket.setSoLinger(true, 0);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (watchdog.running() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // Well before the 5 s timeout: the failed write ended it, not the watchdog.
+        assertThat(watchdog.running()).isZero();
+    }
+
+    private static JsonNode problem(HttpResponse<String> r, int status, String type) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode p = JSON.readTree(r.body());
+        assertThat(p.get("type").asString()).isEqualTo("https://w3id.org/cigraph/problems/" + type);
+        assertThat(p.get("title").asString()).isNotBlank();
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("detail").asString()).isNotBlank();
+        return p;
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cigraph.rdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,9 +59,26 @@ class SparqlQueryProcessorTests {
     @Test
     void everyQueryRunsWithTheConfiguredTimeoutAndWhatOtherFeaturesAdd() {
         Symbol extra = Symbol.create("urn:test:extension");
-        Context context = SparqlConfiguration.queryContext(new RdfProperties(Path.of("unused"), Duration.ofMillis(1500), 10, TdbLoader.BASIC, false),
+        Context context = SparqlConfiguration.queryContext(new RdfProperties(Path.of("unused"), Duration.ofMillis(1500), 10, TdbLoader.BASIC, false, List.of()),
                 List.of(c -> c.set(extra, "added")));
         assertThat(context.getAsString(ARQ.queryTimeout)).isEqualTo("1500");
         assertThat(context.getAsString(extra)).isEqualTo("added");
+    }
+
+    @Test
+    void anUpdateSentAsAQueryIsToldApartFromAMalformedQuery() {
+        assertThat(SparqlQueryProcessor.isUpdate("INSERT DATA { res:huawei kg:develops res:nearlink }", PREFIXES)).isTrue();
+        assertThat(SparqlQueryProcessor.isUpdate("PREFIX x: <urn:x#> DELETE WHERE { ?s x:p ?o }", PREFIXES)).isTrue();
+        assertThat(SparqlQueryProcessor.isUpdate("SELECT ?x WHERE { ?x a ", PREFIXES)).isFalse();
+    }
+
+    @Test
+    void aParseProblemPointsAtTheTokenTheParserDidNotExpect() {
+        QueryParseException e = catchThrowableOfType(QueryParseException.class,
+                () -> SparqlQueryProcessor.parse("SELECT ?x\nWHERE { ?x a }", PREFIXES));
+        SparqlProblem problem = SparqlProblem.invalidQuery(e);
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.properties()).containsEntry("line", 2).containsEntry("column", 14);
+        assertThat(problem.detail()).contains("line 2, column 14");
     }
 }
