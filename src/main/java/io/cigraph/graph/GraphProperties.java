@@ -24,10 +24,20 @@ record GraphProperties(
         @DefaultValue Cypher cypher) {
 
     /**
-     * @param timeout the longest a researcher's Cypher query may run; a request can only shorten it
-     * @param maxRows the most rows one Cypher answer returns; the rest are cut off and flagged
+     * @param timeout     the longest a researcher's Cypher query may run; a request can only shorten it
+     * @param maxRows     the most rows one Cypher answer returns; the rest are cut off and flagged
+     * @param maxLength   the longest query text, in characters, given to Neo4j's parser
+     * @param maxDepth    the deepest nesting of brackets ({@code ( [ {}) in a query given to Neo4j's
+     *                    parser, whose time grows steeply with it
+     * @param connections the most Cypher queries running at once: they have a connection pool of
+     *                    their own, apart from the rest of the service's
      */
-    record Cypher(@DefaultValue("30s") Duration timeout, @DefaultValue("10000") int maxRows) {
+    record Cypher(
+            @DefaultValue("30s") Duration timeout,
+            @DefaultValue("10000") int maxRows,
+            @DefaultValue("20000") int maxLength,
+            @DefaultValue("40") int maxDepth,
+            @DefaultValue("8") int connections) {
     }
 
     /**
