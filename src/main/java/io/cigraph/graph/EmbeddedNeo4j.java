@@ -44,6 +44,9 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+    /** How long stopping waits for Neo4j to stop. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
     private final GraphProperties.Embedded settings;
     private final Path dir;
     private final boolean directWrites;
@@ -232,7 +235,10 @@ final class EmbeddedNeo4j implements AutoCloseable {
         LOG.info("Embedded Neo4j restarted on the imported database in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Stops the server, after its start has finished; one that never started has nothing to stop. */
+    /**
+     * Stops the server, after its start has finished; one that never started has nothing to stop.
+     * Gives up after {@link #STOP_WAIT}, so that a runaway query cannot keep the service from stopping.
+     */
     @Override
     public void close() {
         try {
@@ -241,7 +247,20 @@ final class EmbeddedNeo4j implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        service.shutdown();
+        // Neo4j waits for every transaction to end before it stops, and a terminated query stuck in
+        // one long expression does not end: the service stops anyway after a while, and Neo4j
+        // recovers from its transaction logs at the next start.
+        Thread stopper = Thread.ofPlatform().name("neo4j-stop").daemon().start(service::shutdown);
+        try {
+            if (!stopper.join(STOP_WAIT)) {
+                LOG.error("Embedded Neo4j did not stop within {} s: a query is still running; leaving it (data in {})",
+                        STOP_WAIT.toSeconds(), dir);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 }

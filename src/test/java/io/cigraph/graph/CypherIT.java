@@ -210,6 +210,14 @@ class CypherIT extends IntegrationTest {
     }
 
     @Test
+    void aQueryNestedAsDeepAsAllowedIsParsedAndAnsweredPromptly() {
+        long start = System.nanoTime();
+        Response r = cypher("RETURN " + "(".repeat(40) + "1" + ")".repeat(40) + " AS one", Map.of(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aRunawayExpressionEndsInAProblemSoonAfterItsTimeoutWhileTheRestOfTheServiceAnswers() throws Exception {
         var runaway = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
