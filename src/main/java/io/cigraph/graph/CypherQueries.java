@@ -49,13 +49,16 @@ public class CypherQueries implements DisposableBean {
     }
 
     private final CypherConnections connections;
+    private final Driver service;
+    private final java.util.concurrent.atomic.AtomicInteger runaways = new java.util.concurrent.atomic.AtomicInteger();
     private final GraphProperties.Cypher settings;
     private final CypherGuard guard;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("cypher-watchdog").daemon().factory());
 
-    CypherQueries(CypherConnections connections, GraphProperties properties) {
+    CypherQueries(CypherConnections connections, Driver service, GraphProperties properties) {
         this.connections = connections;
+        this.service = service;
         this.settings = properties.cypher();
         this.guard = new CypherGuard(settings.maxLength(), settings.maxDepth());
     }
@@ -74,6 +77,7 @@ public class CypherQueries implements DisposableBean {
             throw new InvalidQueryException("query", "Send a Cypher query in 'query', such as MATCH (n:Vendor) RETURN n.");
         }
         guard.checkText(cypher);
+        refuseWhileRunawaysRun();
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
         Duration limit = effectiveTimeout(settings.timeout(), timeout);
         TransactionConfig config = TransactionConfig.builder().withTimeout(limit).build();
@@ -81,6 +85,7 @@ public class CypherQueries implements DisposableBean {
         AtomicBoolean fired = new AtomicBoolean();
         ScheduledFuture<?> alarm = watchdog.schedule(() -> {
             fired.set(true);
+            runaways.incrementAndGet();
             connections.recycle(driver);
         }, limit.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
         // An explicit transaction, not a managed one: the driver would retry a query whose
@@ -112,6 +117,30 @@ public class CypherQueries implements DisposableBean {
             throw e;
         } finally {
             alarm.cancel(false);
+        }
+    }
+
+    /**
+     * Refuses new queries while as many runaways as allowed are still computing in Neo4j: each one
+     * keeps a core busy until its expression ends, which Neo4j does not cut short, so that more of
+     * them would take the whole machine. Asks Neo4j only once a runaway has been seen.
+     */
+    private void refuseWhileRunawaysRun() {
+        if (runaways.get() == 0) {
+            return;
+        }
+        long running;
+        try (Session session = service.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            running = session.run("""
+                    SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Terminated' RETURN count(*) AS running
+                    """).single().get("running").asLong();
+        }
+        if (running == 0) {
+            runaways.set(0);
+        } else if (running >= settings.maxRunaways()) {
+            throw new QueryTimeoutException(settings.timeout(), running + " earlier Cypher queries ran past their timeout "
+                    + "and are still computing in the graph database, which does not stop a long expression. New Cypher "
+                    + "queries are refused until they end (or the service restarts).", null);
         }
     }
 

@@ -31,13 +31,16 @@ record GraphProperties(
      *                    parser, whose time grows steeply with it
      * @param connections the most Cypher queries running at once: they have a connection pool of
      *                    their own, apart from the rest of the service's
+     * @param maxRunaways how many queries that outran their timeout may still be computing in Neo4j
+     *                    (each keeps a core busy) before new Cypher queries are refused with 503
      */
     record Cypher(
             @DefaultValue("30s") Duration timeout,
             @DefaultValue("10000") int maxRows,
             @DefaultValue("20000") int maxLength,
             @DefaultValue("40") int maxDepth,
-            @DefaultValue("8") int connections) {
+            @DefaultValue("8") int connections,
+            @DefaultValue("1") int maxRunaways) {
     }
 
     /**
