@@ -1,6 +1,7 @@
 package io.cigraph.graph;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -34,7 +35,7 @@ class CypherConnections implements DisposableBean {
         Duration acquisition = neo4j.getPool().getConnectionAcquisitionTimeout();
         this.config = Config.builder()
                 .withMaxConnectionPoolSize(properties.cypher().connections())
-                .withConnectionAcquisitionTimeout(acquisition.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .withConnectionAcquisitionTimeout(acquisition.toMillis(), TimeUnit.MILLISECONDS)
                 .withUserAgent("ci-graph-cypher")
                 .build();
     }

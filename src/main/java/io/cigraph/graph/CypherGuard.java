@@ -1,6 +1,9 @@
 package io.cigraph.graph;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 
@@ -26,12 +29,12 @@ final class CypherGuard {
      * transactions, transactions of their own), recognised by their names' families so that a new
      * command of an existing family is refused too.
      */
-    private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile(
+    private static final Pattern COMMAND = Pattern.compile(
             "Show.*|Terminate.*|Administration.*|Alter.*|Create.*|Drop.*|DoNothingIfExists.*|Transaction.*|LoadCSV"
                     + "|RunQueryAt|Remote.*|SystemProcedureCall|.*Command.*");
 
     private static final String ALLOWED = "Allowed: MATCH ... RETURN queries with any function, CALL "
-            + String.join(", ", new java.util.TreeSet<>(PROCEDURES)) + ", SHOW INDEXES and SHOW CONSTRAINTS.";
+            + String.join(", ", new TreeSet<>(PROCEDURES)) + ", SHOW INDEXES and SHOW CONSTRAINTS.";
 
     private final int maxLength;
     private final int maxDepth;
@@ -134,7 +137,7 @@ final class CypherGuard {
             }
         } else if (COMMAND.matcher(operator).matches() && !COMMANDS.contains(operator)) {
             return operator.startsWith("Transaction") ? "CALL { ... } IN TRANSACTIONS (it commits transactions of its own)"
-                    : operator.equals("LoadCSV") ? "LOAD CSV" : operator.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toUpperCase(java.util.Locale.ROOT);
+                    : operator.equals("LoadCSV") ? "LOAD CSV" : operator.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toUpperCase(Locale.ROOT);
         }
         for (Plan child : plan.children()) {
             String r = refused(child);

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neo4j.driver.AccessMode;
@@ -50,7 +51,7 @@ public class CypherQueries implements DisposableBean {
 
     private final CypherConnections connections;
     private final Driver service;
-    private final java.util.concurrent.atomic.AtomicInteger runaways = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger runaways = new AtomicInteger();
     private final GraphProperties.Cypher settings;
     private final CypherGuard guard;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -168,7 +169,8 @@ public class CypherQueries implements DisposableBean {
         if (column < 1) {
             return e;
         }
-        String about = message.lines().takeWhile(l -> !l.startsWith("\"" + PREFIX)).map(String::strip)
+        // Neo4j quotes the statement's line on a line of its own, after what it says about it.
+        String about = message.lines().takeWhile(l -> !l.startsWith("\"")).map(String::strip)
                 .reduce((a, b) -> a + " " + b).orElse(message)
                 .replace(POSITION.matcher(message).results().findFirst().map(r -> r.group()).orElse("\0"),
                         "(line " + line + ", column " + column + ")");

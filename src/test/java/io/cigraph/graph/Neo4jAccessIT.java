@@ -17,15 +17,18 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.SecurityException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Who may speak Bolt to the in-process Neo4j: the holder of its credentials, and no web page. */
 class Neo4jAccessIT extends IntegrationTest {
 
     @Autowired
     EmbeddedNeo4j neo4j;
+
+    @Value("${cigraph.graph.embedded.dir}")
+    Path dir;
 
     private Driver connect(AuthToken auth) {
         return GraphDatabase.driver(neo4j.boltUri(), auth);
@@ -45,7 +48,7 @@ class Neo4jAccessIT extends IntegrationTest {
 
     @Test
     void theCredentialsKeptInTheDataFolderLetAClientInAndOnlyItsOwnerReadThem() throws IOException {
-        Path file = Path.of(System.getProperty("user.dir")).resolve(dataDir()).resolve("credentials.properties");
+        Path file = dir.resolve(Neo4jCredentials.FILE);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(file)) {
@@ -75,17 +78,6 @@ class Neo4jAccessIT extends IntegrationTest {
             String answer = firstLine(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 403");
         }
-    }
-
-    private Path dataDir() {
-        return Path.of(neo4jDir());
-    }
-
-    @Autowired
-    private org.springframework.core.env.Environment environment;
-
-    private String neo4jDir() {
-        return environment.getRequiredProperty("cigraph.graph.embedded.dir");
     }
 
     private static String firstLine(InputStream in) throws IOException {
