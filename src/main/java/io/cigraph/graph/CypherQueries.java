@@ -4,7 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
@@ -12,37 +19,49 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.summary.Plan;
-import org.neo4j.driver.summary.QueryType;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.ResultSummary;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Researchers' own Cypher, read-only. Two locks: the planner's verdict first ({@code EXPLAIN}
- * without running anything: only {@link QueryType#READ_ONLY} queries pass, and none that loads
- * files or URLs), then a READ-mode transaction, in which Neo4j itself refuses to write. Every
- * query has a timeout and a row cap. Public because the web feature serves it.
+ * Researchers' own Cypher, read-only. Three locks: the text is checked before Neo4j parses it, the
+ * planner's verdict ({@code EXPLAIN}, nothing run) must be a read using only allowed procedures and
+ * commands ({@link CypherGuard}), and the query runs in a READ-mode transaction, in which Neo4j
+ * itself refuses to write. Every query has a timeout, which Neo4j enforces, and a watchdog for what
+ * Neo4j does not stop in time; and a row cap. Public because the web feature serves it.
  */
 @Component
-public class CypherQueries {
+public class CypherQueries implements DisposableBean {
 
     /**
-     * Plan operators that Neo4j runs in a read transaction yet reach outside the graph's data:
-     * files and URLs, and other sessions' transactions.
+     * How long after its timeout a query is left before its connections are closed: Neo4j stops
+     * most queries at the timeout itself, and its answer (a timeout error) is the better one.
      */
-    private static final Set<String> OUTSIDE = Set.of("LoadCSV", "TerminateTransactions");
+    static final Duration GRACE = Duration.ofSeconds(2);
+    private static final String PREFIX = "EXPLAIN ";
+    private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column (\\d+) \\(offset: (\\d+)\\)\\)");
 
     /** Columns, rows in column order with typed values, and whether rows were cut at the cap. */
     public record CypherResult(List<String> columns, List<List<Object>> rows, boolean truncated) {
     }
 
-    private final Driver driver;
+    private final CypherConnections connections;
+    private final Driver service;
+    private final AtomicInteger runaways = new AtomicInteger();
     private final GraphProperties.Cypher settings;
+    private final CypherGuard guard;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("cypher-watchdog").daemon().factory());
 
-    CypherQueries(Driver driver, GraphProperties properties) {
-        this.driver = driver;
+    CypherQueries(CypherConnections connections, Driver service, GraphProperties properties) {
+        this.connections = connections;
+        this.service = service;
         this.settings = properties.cypher();
+        this.guard = new CypherGuard(settings.maxLength(), settings.maxDepth());
     }
 
     /**
@@ -50,35 +69,124 @@ public class CypherQueries {
      *
      * @param timeout a shorter timeout than the configured one, or {@code null}
      * @throws InvalidQueryException      when the query is blank
-     * @throws ReadOnlyViolationException when it would write or read outside the graph
+     * @throws CypherSyntaxException      when it is too long, too deeply nested or not Cypher
+     * @throws ReadOnlyViolationException when it would write, or do more than read the graph
+     * @throws QueryTimeoutException      when it ran past its timeout
      */
     public CypherResult run(String cypher, Map<String, Object> parameters, Duration timeout) {
         if (cypher == null || cypher.isBlank()) {
             throw new InvalidQueryException("query", "Send a Cypher query in 'query', such as MATCH (n:Vendor) RETURN n.");
         }
+        guard.checkText(cypher);
+        refuseWhileRunawaysRun();
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
-        TransactionConfig config = TransactionConfig.builder().withTimeout(effectiveTimeout(settings.timeout(), timeout)).build();
-        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            return session.executeRead(tx -> {
-                ResultSummary plan = tx.run(new Query("EXPLAIN " + cypher, params)).consume();
-                check(plan.queryType(), plan.plan());
-                Result result = tx.run(new Query(cypher, params));
-                List<String> columns = result.keys();
-                List<List<Object>> rows = new ArrayList<>();
-                boolean truncated = false;
-                while (result.hasNext()) {
-                    if (rows.size() == settings.maxRows()) {
-                        truncated = true;
-                        break;
-                    }
-                    Record r = result.next();
-                    List<Object> row = new ArrayList<>(columns.size());
-                    r.values().forEach(v -> row.add(CypherValues.json(v)));
-                    rows.add(row);
+        Duration limit = effectiveTimeout(settings.timeout(), timeout);
+        TransactionConfig config = TransactionConfig.builder().withTimeout(limit).build();
+        Driver driver = connections.driver();
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            fired.set(true);
+            runaways.incrementAndGet();
+            connections.recycle(driver);
+        }, limit.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        // An explicit transaction, not a managed one: the driver would retry a query whose
+        // connections the watchdog closed, and run the runaway again.
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
+                Transaction tx = session.beginTransaction(config)) {
+            ResultSummary plan = explain(tx, cypher, params);
+            guard.checkPlan(plan.queryType(), plan.plan());
+            Result result = tx.run(new Query(cypher, params));
+            List<String> columns = result.keys();
+            List<List<Object>> rows = new ArrayList<>();
+            boolean truncated = false;
+            while (result.hasNext()) {
+                if (rows.size() == settings.maxRows()) {
+                    truncated = true;
+                    break;
                 }
-                return new CypherResult(columns, rows, truncated);
-            }, config);
+                Record r = result.next();
+                List<Object> row = new ArrayList<>(columns.size());
+                r.values().forEach(v -> row.add(CypherValues.json(v)));
+                rows.add(row);
+            }
+            return new CypherResult(columns, rows, truncated);
+        } catch (RuntimeException e) {
+            if (fired.get()) {
+                throw new QueryTimeoutException(limit, "The query ran longer than its timeout of " + limit.toMillis()
+                        + " ms and was stopped: make it lighter (fewer rows, narrower patterns, smaller ranges).", e);
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
         }
+    }
+
+    /**
+     * Refuses new queries while as many runaways as allowed are still computing in Neo4j: each one
+     * keeps a core busy until its expression ends, which Neo4j does not cut short, so that more of
+     * them would take the whole machine. Asks Neo4j only once a runaway has been seen.
+     */
+    private void refuseWhileRunawaysRun() {
+        if (runaways.get() == 0) {
+            return;
+        }
+        long running;
+        try (Session session = service.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            running = session.run("""
+                    SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Terminated' RETURN count(*) AS running
+                    """).single().get("running").asLong();
+        }
+        if (running == 0) {
+            runaways.set(0);
+        } else if (running >= settings.maxRunaways()) {
+            throw new QueryTimeoutException(settings.timeout(), running + " earlier Cypher queries ran past their timeout "
+                    + "and are still computing in the graph database, which does not stop a long expression. New Cypher "
+                    + "queries are refused until they end (or the service restarts).", null);
+        }
+    }
+
+    private static ResultSummary explain(Transaction tx, String cypher, Map<String, Object> params) {
+        try {
+            return tx.run(new Query(PREFIX + cypher, params)).consume();
+        } catch (Neo4jException e) {
+            throw inUserText(e, cypher);
+        }
+    }
+
+    /**
+     * Neo4j's complaint about the {@code EXPLAIN} statement, told about the caller's text: the
+     * position moved back over the prefix and the caller's own line quoted under it. Complaints
+     * without a position (and those not about the statement) pass as they are.
+     */
+    static RuntimeException inUserText(Neo4jException e, String cypher) {
+        String message = String.valueOf(e.getMessage());
+        int[] position = position(e, message);
+        if (position == null || !String.valueOf(e.code()).startsWith("Neo.ClientError.Statement.")) {
+            return e;
+        }
+        int line = position[0];
+        int column = line == 1 ? position[1] - PREFIX.length() : position[1];
+        if (column < 1) {
+            return e;
+        }
+        // Neo4j quotes the statement's line on a line of its own, after what it says about it.
+        String about = message.lines().takeWhile(l -> !l.startsWith("\"")).map(String::strip)
+                .reduce((a, b) -> a + " " + b).orElse(message)
+                .replace(POSITION.matcher(message).results().findFirst().map(r -> r.group()).orElse("\0"),
+                        "(line " + line + ", column " + column + ")");
+        String quoted = cypher.lines().skip(line - 1).findFirst().orElse("");
+        String detail = about + "\n\"" + quoted + "\"\n" + " ".repeat(column) + "^";
+        return new CypherSyntaxException(detail, line, column, e.code());
+    }
+
+    /** Line and column (from 1) of Neo4j's diagnostic record, or of its message, or {@code null}. */
+    private static int[] position(Neo4jException e, String message) {
+        Value p = e.diagnosticRecord() == null ? null : e.diagnosticRecord().get("_position");
+        if (p != null && !p.isNull() && p.containsKey("line") && p.containsKey("column")) {
+            return new int[] {p.get("line").asInt(), p.get("column").asInt()};
+        }
+        Matcher m = POSITION.matcher(message);
+        return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
     }
 
     /** The configured timeout, or the caller's if it is positive and shorter. */
@@ -86,29 +194,8 @@ public class CypherQueries {
         return requested != null && requested.isPositive() && requested.compareTo(configured) < 0 ? requested : configured;
     }
 
-    private static void check(QueryType type, Plan plan) {
-        if (type != QueryType.READ_ONLY) {
-            throw new ReadOnlyViolationException(String.valueOf(type), "This endpoint only reads: Neo4j plans this query as "
-                    + type + ". CREATE, MERGE, SET, REMOVE, DELETE, schema commands and write procedures are refused; "
-                    + "the graph changes only through imports (POST /api/imports).");
-        }
-        String outside = plan == null ? null : outside(plan);
-        if (outside != null) {
-            throw new ReadOnlyViolationException(String.valueOf(type), "This endpoint only reads the graph: " + outside
-                    + " is refused (LOAD CSV, TERMINATE TRANSACTIONS and dbms.* procedures reach beyond it).");
-        }
-    }
-
-    /** The first operator of the plan that reaches beyond the graph's data, or {@code null}. */
-    private static String outside(Plan plan) {
-        String operator = plan.operatorType().replaceAll("@.*", "");
-        if (OUTSIDE.contains(operator)) {
-            return operator;
-        }
-        var details = plan.arguments().get("Details");
-        if (operator.equals("ProcedureCall") && details != null && details.toString().contains("dbms.")) {
-            return details.toString();
-        }
-        return plan.children().stream().map(CypherQueries::outside).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    @Override
+    public void destroy() {
+        watchdog.shutdownNow();
     }
 }

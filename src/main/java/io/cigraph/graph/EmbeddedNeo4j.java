@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,10 +16,13 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.fs.FileUtils;
 import org.neo4j.io.layout.DatabaseLayout;
 import org.neo4j.io.layout.Neo4jLayout;
@@ -27,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process Neo4j Community server with Bolt on loopback. The application talks to it through
- * the driver, exactly as it would to a remote server; imports write through the embedded API
- * unless configured otherwise. A bulk load restarts it on the database Neo4j's importer built.
+ * An in-process Neo4j Community server with Bolt on loopback, authentication on and no WebSocket
+ * for web pages (see {@link BoltGate}). The application talks to it through the driver, exactly
+ * as it would to a remote server, with {@link Neo4jCredentials}; imports write through the
+ * embedded API unless configured otherwise. A bulk load restarts it on the database Neo4j's importer built.
  * <p>
  * It starts on a thread of its own, so that the rest of the service is built meanwhile: whatever
  * needs the running server (its Bolt address, the database) waits for the start, and a start that
@@ -39,6 +44,9 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+    /** How long stopping waits for Neo4j to stop. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
     private final GraphProperties.Embedded settings;
     private final Path dir;
     private final boolean directWrites;
@@ -46,6 +54,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private volatile URI boltUri;
     private volatile int boltPort;
     private volatile DatabaseManagementService service;
+    private volatile Neo4jCredentials credentials;
 
     EmbeddedNeo4j(GraphProperties.Embedded settings) {
         this.settings = settings;
@@ -57,6 +66,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private void startFirst() {
         long start = System.nanoTime();
         try {
+            credentials = Neo4jCredentials.of(dir, settings.password());
             service = start(settings.boltPort());
             var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             boltPort = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
@@ -78,12 +88,22 @@ final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts Neo4j with authentication on, the service's own user set to its password, and the gate
+     * in front of Bolt; only then does anything learn the Bolt address.
+     */
     private DatabaseManagementService start(int port) {
-        return new DatabaseManagementServiceBuilder(dir)
+        DatabaseManagementService started = new DatabaseManagementServiceBuilder(dir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltAddress(), port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Embedded Neo4j has no HTTP server; said anyway, so that a new version cannot open one.
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // Heap that queries (and imports) may hold before Neo4j stops them, rather than the JVM running out.
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, settings.transactionMemory().toBytes())
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, settings.totalTransactionMemory().toBytes())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCache().toBytes())
                 .setConfig(GraphDatabaseSettings.debug_log_enabled, false)
                 // Without these, stopping the Bolt server waits about ten seconds for idle connections.
@@ -93,6 +113,38 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
+        try {
+            setPassword(started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME));
+            BoltGate.install(((GraphDatabaseAPI) started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+                    .getDependencyResolver(), settings.websocketOrigins());
+        } catch (RuntimeException e) {
+            started.shutdown();
+            throw e;
+        }
+        return started;
+    }
+
+    /**
+     * Sets the service's password on every start: a data folder made without authentication (or
+     * before the password was configured) still has Neo4j's initial {@code neo4j}/{@code neo4j}, which
+     * must not stay. Neo4j refuses to set the password a user already has; that is the usual case.
+     */
+    private void setPassword(GraphDatabaseService system) {
+        try {
+            system.executeTransactionally("ALTER USER %s SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED"
+                    .formatted(credentials.username()), Map.of("password", credentials.password()));
+        } catch (QueryExecutionException e) {
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw new IllegalStateException("Cannot set the password of the Neo4j user '" + credentials.username()
+                        + "': " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The user the service (and a person with access to the data folder) logs in with. */
+    Neo4jCredentials credentials() {
+        awaitStarted();
+        return credentials;
     }
 
     URI boltUri() {
@@ -183,7 +235,10 @@ final class EmbeddedNeo4j implements AutoCloseable {
         LOG.info("Embedded Neo4j restarted on the imported database in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Stops the server, after its start has finished; one that never started has nothing to stop. */
+    /**
+     * Stops the server, after its start has finished; one that never started has nothing to stop.
+     * Gives up after {@link #STOP_WAIT}, so that a runaway query cannot keep the service from stopping.
+     */
     @Override
     public void close() {
         try {
@@ -192,7 +247,20 @@ final class EmbeddedNeo4j implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
-        service.shutdown();
+        // Neo4j waits for every transaction to end before it stops, and a terminated query stuck in
+        // one long expression does not end: the service stops anyway after a while, and Neo4j
+        // recovers from its transaction logs at the next start.
+        Thread stopper = Thread.ofPlatform().name("neo4j-stop").daemon().start(service::shutdown);
+        try {
+            if (!stopper.join(STOP_WAIT)) {
+                LOG.error("Embedded Neo4j did not stop within {} s: a query is still running; leaving it (data in {})",
+                        STOP_WAIT.toSeconds(), dir);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         LOG.info("Embedded Neo4j stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts Neo4j in-process when no {@code spring.neo4j.uri} is configured, and hands its Bolt
- * address to Boot's Neo4j auto-configuration as connection details: the driver, its pool and
- * health indicator are Boot's own, the same as against a remote server.
+ * address and the service's credentials to Boot's Neo4j auto-configuration as connection details:
+ * the driver, its pool and health indicator are Boot's own, the same as against a remote server.
  * <p>
  * Neo4j takes seconds to start, so it is started as soon as the settings are known, before any
  * bean is built, and comes up while the rest of the service is put together; the driver is the
@@ -49,7 +49,8 @@ class EmbeddedNeo4jConfiguration {
 
             @Override
             public AuthToken getAuthToken() {
-                return AuthTokens.none();
+                Neo4jCredentials credentials = neo4j.credentials();
+                return AuthTokens.basic(credentials.username(), credentials.password());
             }
         };
     }

@@ -1,6 +1,8 @@
 package io.cigraph.web;
 
+import io.cigraph.graph.CypherSyntaxException;
 import io.cigraph.graph.InvalidQueryException;
+import io.cigraph.graph.QueryTimeoutException;
 import io.cigraph.graph.ReadOnlyViolationException;
 import io.cigraph.graph.UnknownResourceException;
 import io.cigraph.importing.ImportRejectedException;
@@ -8,6 +10,7 @@ import io.cigraph.search.InvalidSearchException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletResponse;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
@@ -87,18 +90,46 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** Cypher that is not Cypher, or too long or deep to be parsed: where, in the caller's own text. */
+    @ExceptionHandler
+    ProblemDetail invalidCypher(CypherSyntaxException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-cypher", "Invalid Cypher", e.getMessage());
+        p.setProperty("line", e.line());
+        p.setProperty("column", e.column());
+        if (e.neo4jCode() != null) {
+            p.setProperty("neo4jCode", e.neo4jCode());
+        }
+        return p;
+    }
+
+    @ExceptionHandler
+    ProblemDetail queryTimeout(QueryTimeoutException e, HttpServletResponse response) {
+        response.setHeader("Retry-After", RETRY_AFTER);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "query-timeout", "Query timed out", e.getMessage());
+    }
+
+    /** Seconds after which a query refused for lack of time or connections may be tried again. */
+    private static final String RETRY_AFTER = "5";
+
     /**
      * Neo4j's own refusals keep its status code: a write in a read transaction is 403, a query
-     * that ran out of time 503 (as SPARQL timeouts), anything else the caller's error, 400.
+     * that ran out of time 503 (as SPARQL timeouts), anything else the caller's error, 400. The
+     * driver reports a pool with no free connection as a client error too: that is the service
+     * being busy, 503.
      */
     @ExceptionHandler
-    ProblemDetail graphClientError(ClientException e) {
+    ProblemDetail graphClientError(ClientException e, HttpServletResponse response) {
         LOG.warn("Neo4j refused a query: {} {}", e.code(), e.getMessage());
         String code = String.valueOf(e.code());
         ProblemDetail p;
-        if (code.contains("AccessMode") || code.contains("Forbidden")) {
+        if (String.valueOf(e.getMessage()).startsWith("Unable to acquire connection")) {
+            response.setHeader("Retry-After", RETRY_AFTER);
+            p = problem(HttpStatus.SERVICE_UNAVAILABLE, "graph-busy", "Graph busy",
+                    "Every connection to the graph database is in use: try again in a few seconds.");
+        } else if (code.contains("AccessMode") || code.contains("Forbidden")) {
             p = problem(HttpStatus.FORBIDDEN, "read-only", "Read-only endpoint", e.getMessage());
         } else if (code.contains("TransactionTimedOut")) {
+            response.setHeader("Retry-After", RETRY_AFTER);
             p = problem(HttpStatus.SERVICE_UNAVAILABLE, "query-timeout", "Query timed out",
                     "The query ran longer than its timeout and was stopped: " + e.getMessage());
         } else {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cigraph.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -129,5 +130,109 @@ class CypherIT extends IntegrationTest {
         Response r = cypher("UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*)", Map.of(), 50L);
         assertThat(r.status()).as(r.body()).isEqualTo(503);
         assertThat(r.json().get("type").asString()).endsWith("/query-timeout");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SHOW SETTINGS",
+            "show   settings YIELD name, value RETURN name, value",
+            "SHOW TRANSACTIONS",
+            "CALL db.stats.retrieve('GRAPH COUNTS')",
+            "CALL `db`.`stats`.`retrieve`('GRAPH COUNTS') YIELD data RETURN data",
+            "CALL /* counts */ db . stats . retrieve ( 'GRAPH COUNTS' )",
+            "CALL dbms.components()",
+            "CALL db.info()",
+            "SHOW PROCEDURES",
+            "MATCH (n) WITH count(n) AS c CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN c, data"})
+    void refusesProceduresAndCommandsOffTheAllowListHoweverTheyAreWritten(String query) {
+        Response r = cypher(query, Map.of(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("type").asString()).endsWith("/read-only");
+        assertThat(r.json().get("detail").asString()).contains("is refused").contains("Allowed:").contains("db.labels");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CALL db.labels()",
+            "call `db`.`relationshipTypes`() YIELD relationshipType RETURN relationshipType",
+            "CALL db.propertyKeys()",
+            "CALL db.schema.visualization()",
+            "CALL db.schema.nodeTypeProperties()",
+            "CALL db.schema.relTypeProperties()",
+            "SHOW INDEXES",
+            "SHOW CONSTRAINTS YIELD name RETURN name",
+            "RETURN toUpper('a'), elementId(null), size([1, 2])"})
+    void answersTheSchemaProceduresCommandsAndFunctionsAReaderNeeds(String query) {
+        Response r = cypher(query, Map.of(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void callInTransactionsIsRefusedWithAProblemNotAnError() {
+        Response r = cypher("UNWIND range(1, 3) AS x CALL (x) { RETURN x AS y } IN TRANSACTIONS RETURN y", Map.of(), null);
+        assertThat(r.status()).as(r.body()).isIn(400, 403);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).contains("IN TRANSACTIONS");
+    }
+
+    @Test
+    void aSyntaxErrorQuotesTheQueryAsSentWithItsOwnLineAndColumn() {
+        Response first = cypher("MATCH (n RETURN n", Map.of(), null);
+        assertThat(first.status()).as(first.body()).isEqualTo(400);
+        assertThat(first.json().get("line").asInt()).isEqualTo(1);
+        assertThat(first.json().get("column").asInt()).isEqualTo(10);
+        assertThat(first.json().get("detail").asString()).doesNotContain("EXPLAIN")
+                .contains("(line 1, column 10)").contains("\"MATCH (n RETURN n\"\n" + " ".repeat(10) + "^");
+
+        Response second = cypher("MATCH (n)\nRETURN n LIMIT )", Map.of(), null);
+        assertThat(second.status()).as(second.body()).isEqualTo(400);
+        assertThat(second.json().get("line").asInt()).isEqualTo(2);
+        assertThat(second.json().get("column").asInt()).isEqualTo(16);
+        assertThat(second.json().get("detail").asString()).doesNotContain("EXPLAIN")
+                .containsOnlyOnce("\"RETURN n LIMIT )\"").endsWith("\"RETURN n LIMIT )\"\n" + " ".repeat(16) + "^");
+    }
+
+    @Test
+    void aQueryNestedTooDeepOrTooLongIsRefusedBeforeNeo4jParsesIt() {
+        Response deep = cypher("RETURN " + "(".repeat(400) + "1" + ")".repeat(400), Map.of(), null);
+        assertThat(deep.status()).as(deep.body()).isEqualTo(400);
+        assertThat(deep.json().get("type").asString()).endsWith("/invalid-cypher");
+        assertThat(deep.json().get("line").asInt()).isEqualTo(1);
+        assertThat(deep.json().get("column").asInt()).isEqualTo(8 + 40);
+        assertThat(deep.json().has("neo4jCode")).isFalse();
+
+        Response quoted = cypher("RETURN '" + "(".repeat(400) + "' AS text // " + "[".repeat(100), Map.of(), null);
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(200);
+
+        Response longText = cypher("RETURN 1 " + "+ 1 ".repeat(5000), Map.of(), null);
+        assertThat(longText.status()).as(longText.body()).isEqualTo(400);
+        assertThat(longText.json().get("detail").asString()).contains("longer than 20000 characters");
+    }
+
+    @Test
+    void aQueryNestedAsDeepAsAllowedIsParsedAndAnsweredPromptly() {
+        long start = System.nanoTime();
+        Response r = cypher("RETURN " + "(".repeat(40) + "1" + ")".repeat(40) + " AS one", Map.of(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void deeplyNestedQueriesByTheHundredDoNotStarveTheService() throws Exception {
+        String nested = "RETURN " + "(".repeat(500) + "1" + ")".repeat(500);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 110; i++) {
+                answers.add(pool.submit(() -> cypher(nested, Map.of(), 1000L)));
+            }
+            Response entity = get("/api/entities/huawei");
+            assertThat(entity.status()).isEqualTo(200);
+            for (var answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(400);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
     }
 }

@@ -15,8 +15,8 @@ class EmbeddedNeo4jTests {
     @Test
     void aStartThatFailsIsThrownByWhatNeedsTheServerAndClosingItIsQuiet(@TempDir Path temp) throws IOException {
         Path notAFolder = Files.writeString(temp.resolve("neo4j"), "a file where the database folder should be");
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(new GraphProperties.Embedded(notAFolder, "127.0.0.1", 0,
-                DataSize.ofMegabytes(8), true, DataSize.ofMegabytes(64)));
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(GraphProperties.Embedded.make(notAFolder, 0,
+                DataSize.ofMegabytes(8), DataSize.ofMegabytes(64)));
 
         assertThatThrownBy(neo4j::boltUri).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("did not start").hasMessageContaining(notAFolder.toString())

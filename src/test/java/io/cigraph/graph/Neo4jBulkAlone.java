@@ -36,7 +36,7 @@ public final class Neo4jBulkAlone {
     public static Result load(List<Path> files, Path dir) {
         Ontology ontology = Ontology.load(Path.of("ontology"), "https://w3id.org/cigraph/id/", "https://w3id.org/cigraph/ontology#");
         GraphWrites writes = new GraphWrites(ontology);
-        var settings = new GraphProperties.Embedded(dir, "127.0.0.1", 0, DataSize.ofMegabytes(256), true, DataSize.ofGigabytes(1));
+        var settings = GraphProperties.Embedded.make(dir, 0, DataSize.ofMegabytes(256), DataSize.ofGigabytes(1));
         try (EmbeddedNeo4j neo4j = new EmbeddedNeo4j(settings)) {
             GraphStore.SCHEMA.forEach(neo4j.database()::executeTransactionally);
             long spool = 0;
