@@ -31,6 +31,10 @@ class ErrorPageController implements ErrorController {
             LOG.warn("{} for {}: {}", status, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t.toString());
         }
         ProblemDetail p = ErrorResponses.problem(status);
+        // What a servlet said with sendError (the SPARQL protocol's parser messages) is the useful part.
+        if (request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message && !message.isBlank()) {
+            p.setDetail(message);
+        }
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             p.setInstance(java.net.URI.create("/").resolve(safe(uri)));
         }
