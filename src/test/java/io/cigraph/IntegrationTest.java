@@ -47,6 +47,8 @@ public abstract class IntegrationTest {
         registry.add("cigraph.rdf.query-timeout", () -> "5s");
         registry.add("cigraph.search.dir", () -> DATA.resolve("index").toString());
         registry.add("cigraph.security.api-key", () -> API_KEY);
+        // Small, so that a test can pass the upload limit without sending hundreds of megabytes.
+        registry.add("cigraph.import.max-upload-size", () -> "1MB");
     }
 
     /** Under {@code target/}, so that a clean build removes it: each run's stores take about half a gigabyte. */

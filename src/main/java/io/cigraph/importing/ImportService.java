@@ -67,6 +67,25 @@ public class ImportService {
     }
 
     /**
+     * Imports a Turtle file as it arrives (over HTTP): spooled to a temporary file as UTF-8, never
+     * held whole, then imported as a file is.
+     *
+     * @param length  announced length in bytes, or a negative number when unknown
+     * @param charset what the bytes are in: other than UTF-8 they are transcoded
+     * @throws UploadTooLargeException when the body is over {@code cigraph.import.max-upload-size}
+     * @throws ImportRejectedException when the file has any problem, bytes not in {@code charset} included
+     */
+    public ImportReport importUpload(String fileName, java.io.InputStream body, long length,
+                                     java.nio.charset.Charset charset, boolean force) {
+        Path file = Upload.spool(fileName, body, length, charset, properties.maxUploadSize().toBytes());
+        try {
+            return importSources(List.of(ImportSource.of(fileName, file)), force, ImportProgress.Listener.NONE).getFirst();
+        } finally {
+            Upload.delete(file);
+        }
+    }
+
+    /**
      * Imports files in order, as one import. When every store is empty, the files are loaded
      * together with the stores' bulk mechanisms, and a problem in any file leaves the stores empty;
      * otherwise each file is written as one batch, and the import stops at the first file with a

@@ -29,8 +29,13 @@ record ImportSource(String name, long size, Opener opener) {
     }
 
     static ImportSource of(Path file) {
+        return of(file.getFileName().toString(), file);
+    }
+
+    /** A file imported under another name than its own (an upload spooled to a temporary file). */
+    static ImportSource of(String name, Path file) {
         try {
-            return new ImportSource(file.getFileName().toString(), Files.size(file), () -> Files.newInputStream(file));
+            return new ImportSource(name, Files.size(file), () -> Files.newInputStream(file));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.cigraph.importing;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Import settings.
@@ -12,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize     rows per {@code UNWIND} statement when writing to Neo4j
  * @param chunkResources resources read, checked and written as one chunk: a larger chunk means
  *                      fewer, larger transactions and more memory while importing
+ * @param maxUploadSize the largest file {@code POST /api/imports} takes (counted as it arrives, so
+ *                      an over-large body is refused without being held); the command line's
+ *                      {@code import} has no limit
  * @param commandLine   files or folders to import and then exit (set by {@code import FILE...}
  *                      on the command line; empty for the service)
  */
@@ -21,5 +25,6 @@ record ImportingProperties(
         @DefaultValue("true") boolean loadAtStartup,
         @DefaultValue("5000") int batchSize,
         @DefaultValue("5000") int chunkResources,
+        @DefaultValue("256MB") DataSize maxUploadSize,
         @DefaultValue("") java.util.List<Path> commandLine) {
 }

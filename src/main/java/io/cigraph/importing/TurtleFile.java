@@ -2,6 +2,7 @@ package io.cigraph.importing;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.riot.RIOT;
@@ -90,7 +92,11 @@ final class TurtleFile {
         return errors;
     }
 
-    /** Runs Jena's Turtle parser, giving the sink each triple with its line. */
+    /**
+     * Runs Jena's Turtle parser, giving the sink each triple with its line. The bytes must be
+     * UTF-8, as Turtle is by definition: others stop the parse with their line rather than being
+     * replaced (see {@link StrictReader}).
+     */
     static void parse(String fileName, InputStream in, String baseIri, LineSink sink, List<ImportProblem> errors) {
         ParserProfileStd profile = new Profile(new CollectingErrorHandler(fileName, errors), baseIri, sink);
         try {
@@ -100,14 +106,19 @@ final class TurtleFile {
                 public void close() {
                 }
             };
-            var tokenizer = TokenizerText.create().source(unclosed).errorHandler(profile.getErrorHandler()).build();
+            var tokenizer = TokenizerText.create().source(new StrictReader(unclosed, StandardCharsets.UTF_8))
+                    .errorHandler(profile.getErrorHandler()).build();
             sink.start();
-            new LangTurtle(tokenizer, profile, sink).parse();
+            new LangTurtle(new NestingBound(tokenizer), profile, sink).parse();
             sink.finish();
         } catch (RiotException e) {
             if (errors.isEmpty()) {
                 errors.add(new ImportProblem(fileName, null, null, null, "Turtle syntax error: " + e.getMessage()));
             }
+        } catch (StrictReader.InvalidBytesException e) {
+            errors.add(new ImportProblem(fileName, e.line(), null, null, e.getMessage()));
+        } catch (NestingBound.TooDeepException e) {
+            errors.add(new ImportProblem(fileName, e.line(), null, null, e.getMessage()));
         }
     }
 
@@ -123,20 +134,39 @@ final class TurtleFile {
 
         private final CollectingErrorHandler handler;
         private final LineSink sink;
+        private final String resourceBase;
         private final Map<String, Node> resolved = new HashMap<>();
+        /** Resource IRIs refused since the last triple, as written, with why: reported with the triple's field. */
+        private final Map<Node, String> refused = new HashMap<>();
 
         Profile(CollectingErrorHandler handler, String baseIri, LineSink sink) {
             super(RiotLib.factoryRDF(), handler, IRIxResolver.create().base(baseIri).build(), PrefixMapFactory.create(),
                     RIOT.getContext().copy(), true, false);
             this.handler = handler;
             this.sink = sink;
+            this.resourceBase = baseIri;
         }
 
         @Override
         public Triple createTriple(Node s, Node p, Node o, long line, long col) {
             // The parser creates each triple right before it sends it on: the sink takes its line from here.
             sink.line = line;
+            if (!refused.isEmpty()) {
+                report(s, null, p, line);
+                report(o, s, p, line);
+            }
             return super.createTriple(s, p, o, line, col);
+        }
+
+        private void report(Node node, Node subject, Node predicate, long line) {
+            String why = refused.remove(node);
+            if (why == null) {
+                return;
+            }
+            String record = subject == null ? node.getURI()
+                    : subject.isURI() ? ResourceIris.idOf(subject.getURI(), resourceBase) : null;
+            String field = subject == null ? "id" : ResourceIris.fieldOf(predicate);
+            handler.errors().add(new ImportProblem(handler.file(), line, record, field, why));
         }
 
         @Override
@@ -147,6 +177,13 @@ final class TurtleFile {
             }
             int errorsBefore = handler.errors().size();
             Node node = super.createURI(iri, line, col);
+            String why = node.isURI() ? ResourceIris.problem(iri, node.getURI(), resourceBase) : null;
+            if (why != null) {
+                // Kept as written, so that it cannot stand for the resource it would resolve to.
+                Node asWritten = NodeFactory.createURI(iri);
+                refused.put(asWritten, why);
+                return asWritten;
+            }
             if (handler.errors().size() == errorsBefore) {
                 if (resolved.size() >= REMEMBERED) {
                     resolved.clear();

@@ -3,8 +3,6 @@ package io.cigraph.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -16,11 +14,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class ApiKeyInterceptor implements HandlerInterceptor {
 
-    static final String HEADER = "X-API-Key";
-    private final byte[] key;
+    static final String HEADER = ApiKey.HEADER;
+    private final ApiKey key;
 
-    ApiKeyInterceptor(String key) {
-        this.key = key == null || key.isBlank() ? null : key.getBytes(StandardCharsets.UTF_8);
+    ApiKeyInterceptor(ApiKey key) {
+        this.key = key;
     }
 
     @Override
@@ -28,12 +26,11 @@ final class ApiKeyInterceptor implements HandlerInterceptor {
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) || "OPTIONS".equals(request.getMethod())) {
             return true;
         }
-        if (key == null) {
+        if (!key.configured()) {
             throw refusal(HttpStatus.FORBIDDEN, "writes-disabled", "Writes disabled",
                     "This service has no API key configured, so it accepts no writes. Set cigraph.security.api-key to enable them.");
         }
-        String given = request.getHeader(HEADER);
-        if (given == null || !MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+        if (!key.matches(request.getHeader(HEADER))) {
             throw refusal(HttpStatus.UNAUTHORIZED, "api-key-required", "API key required",
                     "Writing needs the service's API key in the " + HEADER + " header.");
         }

@@ -6,6 +6,7 @@ import io.cigraph.graph.QueryTimeoutException;
 import io.cigraph.graph.ReadOnlyViolationException;
 import io.cigraph.graph.UnknownResourceException;
 import io.cigraph.importing.ImportRejectedException;
+import io.cigraph.importing.UploadTooLargeException;
 import io.cigraph.search.InvalidSearchException;
 import java.net.URI;
 import java.util.List;
@@ -16,11 +17,20 @@ import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error as RFC 9457 problem details with a {@code type} to branch on and a {@code detail}
@@ -73,6 +83,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         + " problem(s), listed in 'problems'. Nothing was written.");
         p.setProperty("file", e.file());
         p.setProperty("problems", e.problems());
+        return p;
+    }
+
+    @ExceptionHandler
+    ProblemDetail uploadTooLarge(UploadTooLargeException e) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large", e.getMessage());
+        p.setProperty("limit", e.limit());
+        p.setProperty("setting", UploadTooLargeException.SETTING);
         return p;
     }
 
@@ -147,6 +165,51 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side. Quote incident " + incident + " when reporting it.");
         p.setProperty("incident", incident);
         return p;
+    }
+
+    /**
+     * Spring's own refusals (unknown path, wrong method or media type, missing or mistyped
+     * parameter) get a type of ours rather than {@code about:blank}, and where Spring's detail does
+     * not say what to do, one that does: the methods or media types that are accepted.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        // Spring fills the body of its own exceptions in the base method, so the answer is adjusted after it.
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail p) {
+            if (p.getType() == null || "about:blank".equals(p.getType().toString())) {
+                p.setType(URI.create(TYPES + ErrorResponses.typeOf(statusCode.value())));
+            }
+            switch (ex) {
+                case HttpRequestMethodNotSupportedException e when e.getSupportedMethods() != null -> {
+                    p.setDetail("The method " + e.getMethod() + " is not allowed here: use "
+                            + String.join(" or ", e.getSupportedMethods()) + ".");
+                    p.setProperty("allowed", List.of(e.getSupportedMethods()));
+                }
+                case HttpMediaTypeNotSupportedException e -> {
+                    List<String> accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+                    String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+                    p.setDetail(e.getContentType() == null && sent != null
+                            ? "The Content-Type '" + sent + "' cannot be read (a charset this service does not know, or"
+                                    + " a malformed value): send " + String.join(" or ", accepted)
+                                    + ", in UTF-8 or with a standard charset such as ISO-8859-1."
+                            : "The Content-Type " + (sent == null ? "(none)" : "'" + sent + "'") + " is not accepted here: send "
+                                    + String.join(" or ", accepted) + ".");
+                    p.setProperty("accepted", accepted);
+                }
+                case HttpMediaTypeNotAcceptableException e -> {
+                    List<String> produced = e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+                    p.setDetail("This answer cannot be given in the types the Accept header asks for: accept "
+                            + String.join(" or ", produced) + ".");
+                    p.setProperty("produced", produced);
+                }
+                case NoResourceFoundException e -> p.setDetail(ErrorResponses.NOT_FOUND);
+                default -> {
+                }
+            }
+        }
+        return answer;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

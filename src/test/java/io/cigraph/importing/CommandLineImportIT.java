@@ -47,6 +47,24 @@ class CommandLineImportIT extends IntegrationTest {
     }
 
     @Test
+    void blankNodesNestedThousandsDeepAreARejectionWithFileAndLine() throws java.io.IOException {
+        Path file = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")), "deep")
+                .resolve("deep.ttl");
+        java.nio.file.Files.writeString(file, """
+                @prefix kg:   <https://w3id.org/cigraph/ontology#> .
+                @prefix res:  <https://w3id.org/cigraph/id/> .
+                res:deep-vendor a kg:Vendor ;
+                  kg:x %s1%s .
+                """.formatted("[ kg:x ".repeat(4000), " ]".repeat(4000)));
+        List<String> before = snapshot();
+        Run run = run(file.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("deep.ttl was rejected", "deep.ttl line 4", "deeper than 64")
+                .doesNotContain("StackOverflow", "\tat ");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void aMissingFileIsStatus2() {
         Run run = run("no/such/file.ttl");
         assertThat(run.status()).isEqualTo(2);
