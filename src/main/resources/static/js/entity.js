@@ -4,7 +4,7 @@ import {get} from './api.js';
 import {observationsSection} from './observations.js';
 import {confidence, el, empty, entityLink, evidence, fill, formatNumber, sourceLink, typeChip} from './util.js';
 
-const GROUP_PAGE = 10;
+const GROUP_PAGE = 5;
 const LANGUAGES = {en: 'English', zh: 'Chinese'};
 
 export function entityView(id) {
@@ -39,10 +39,10 @@ async function render(id) {
 
 function header(entity) {
   return el('header', {class: 'entity-head'},
-      el('h1', {}, entity.label),
-      el('div', {class: 'types'}, entity.types.map(t => el('span', {class: 'type', title: ['is a', t.label].concat(t.superclasses.filter(s => s !== 'Resource')).join(' › ')}, t.label))),
+      el('div', {class: 'title'}, el('h1', {}, entity.label),
+          el('div', {class: 'types'}, entity.types.map(t => el('span', {class: 'type', title: [t.label].concat(t.superclasses.filter(s => s !== 'Resource')).join(' › ')}, t.label)))),
       entity.description ? el('p', {class: 'description'}, entity.description) : null,
-      el('p', {class: 'actions'},
+      el('div', {class: 'actions'},
           el('a', {class: 'button', href: `#/graph/${encodeURIComponent(entity.id)}`}, 'Show as graph'),
           el('a', {class: 'button', href: `#/paths?from=${encodeURIComponent(entity.id)}`}, 'How is it connected to…'),
           el('a', {class: 'button subtle', href: `/api/entities/${encodeURIComponent(entity.id)}`}, 'JSON')));
@@ -109,9 +109,9 @@ function relationItem(entity, r) {
   const p = r.provenance || {};
   const validity = [p.validFrom ? `since ${p.validFrom}` : null, p.validTo ? `until ${p.validTo}` : null].filter(Boolean).join(', ');
   return el('li', {class: 'relation'},
-      el('div', {class: 'statement'}, el('span', {class: 'muted'}, `${entity.label} `), el('strong', {}, r.label), ' ',
+      el('div', {class: 'relation-line'}, el('div', {class: 'statement'}, el('span', {class: 'muted'}, `${entity.label} `), el('strong', {}, r.label), ' ',
           entityLink(r.other.id, r.other.label), ' ', r.other.types.map(typeChip)),
       el('div', {class: 'provenance'}, 'Source: ', sourceLink(p.source), ' ', confidence(p.confidence),
-          validity ? el('span', {class: 'muted'}, ` · ${validity}`) : null),
+          validity ? el('span', {class: 'muted'}, ` · ${validity}`) : null)),
       evidence(p.evidence));
 }

@@ -2,7 +2,7 @@
 // type, and keeps the relation table in step with what it draws. A node with more neighbours
 // than one page shows them as "+N more" rather than drawing them all.
 import {get, ontology} from './api.js';
-import {el, entityLink, fill, sourceLink} from './util.js';
+import {el, put, entityLink, fill, sourceLink} from './util.js';
 
 const PAGE = 25;
 
@@ -18,7 +18,7 @@ export function graphView(rootId) {
   const state = {rootId, nodes: new Map(), edges: new Map(), pages: new Map(), relationOff: new Set(), type: '', cy: null};
   const ready = fill(side, 'Loading the neighbourhood', async () => {
     state.onto = await ontology();
-    state.cy = cytoscape({container: canvas, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3});
+    state.cy = cytoscape({container: canvas, style: STYLE, minZoom: 0.2, maxZoom: 3});
     state.cy.on('tap', 'node', e => tapped(state, e.target.id()));
     state.ui = {controls, side, table, status};
     await expand(state, rootId);
@@ -34,7 +34,7 @@ const STYLE = [
   {selector: 'node.root', style: {'background-color': '#d9822b', width: 30, height: 30, 'font-weight': 'bold'}},
   {selector: 'node.expanded', style: {'border-width': 3, 'border-color': '#1d3f66'}},
   {selector: 'node.more', style: {shape: 'round-rectangle', 'background-color': '#eee', 'border-width': 1, 'border-color': '#999',
-    width: 'label', height: 20, padding: 4, 'text-valign': 'center', 'text-margin-y': 0, color: '#333'}},
+    width: 70, height: 20, 'text-valign': 'center', 'text-margin-y': 0, color: '#333'}},
   {selector: 'node:selected', style: {'overlay-color': '#d9822b', 'overlay-opacity': 0.25}},
   {selector: 'edge', style: {label: 'data(label)', 'font-size': 9, color: '#555', 'curve-style': 'bezier',
     'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#9bb', 'target-arrow-color': '#9bb',
@@ -90,8 +90,10 @@ async function expand(state, id) {
 
 function layout(state, around) {
   const cy = state.cy;
-  cy.layout({name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
-    fit: true, padding: 30}).run();
+  cy.layout({name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 110,
+    nodeOverlap: 20, componentSpacing: 80, fit: true, padding: 40}).run();
+  // A few nodes would otherwise be fitted at a zoom that makes them huge.
+  if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
   cy.getElementById(around).select();
 }
 
@@ -120,14 +122,14 @@ function select(state, id) {
   const node = state.nodes.get(id);
   if (!node) return;
   const page = state.pages.get(id);
-  state.ui.side.replaceChildren(
+  state.ui.side.replaceChildren(...[
       el('h2', {}, node.label),
       el('p', {class: 'muted'}, node.types.join(', ')),
       el('p', {}, entityLink(id, 'Open its page')),
       page ? el('p', {class: 'muted'}, `${page.total} connection${page.total === 1 ? '' : 's'}, ${page.seen} drawn`) : null,
       !page || !page.done ? el('button', {type: 'button', onclick: () => guarded(state, () => expand(state, id).then(() => select(state, id)))},
           page ? 'Show more neighbours' : 'Expand its neighbours') : null,
-      el('p', {class: 'hint'}, 'Click a node to expand it; click “+N more” for the next page.'));
+      el('p', {class: 'hint'}, 'Click a node to expand it; click “+N more” for the next page.')].filter(Boolean));
 }
 
 /** Applies the filters to what is drawn, then redraws the controls and the table from it. */
@@ -158,7 +160,7 @@ function controls(state) {
   const predicates = [...new Set([...state.edges.values()].map(e => e.predicate))].sort();
   const types = [...new Set([...state.nodes.values()].flatMap(n => typeNames(state, n)))]
       .filter(t => t !== 'Resource').sort();
-  state.ui.controls.replaceChildren(
+  put(state.ui.controls, 
       el('fieldset', {class: 'relation-filter'}, el('legend', {}, 'Relations'), predicates.map(p =>
           el('label', {}, el('input', {type: 'checkbox', value: p, checked: !state.relationOff.has(p), onchange: e => {
             if (e.target.checked) state.relationOff.delete(p); else state.relationOff.add(p);
@@ -180,7 +182,7 @@ function relationTable(state, edges) {
       el('td', {}, [e.from, e.to].filter(id => !state.pages.get(id)?.done).map(id =>
           el('button', {type: 'button', class: 'small', onclick: () => guarded(state, () => expand(state, id).then(() => select(state, id)))},
               `Expand ${label(id)}`)))));
-  state.ui.table.replaceChildren(
+  put(state.ui.table, 
       el('h2', {}, `Connections drawn (${edges.length})`),
       el('table', {class: 'data', id: 'graph-relations'},
           el('thead', {}, el('tr', {}, ['From', 'Relation', 'To', 'Source', 'Evidence', ''].map(h => el('th', {scope: 'col'}, h)))),

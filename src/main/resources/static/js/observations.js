@@ -74,7 +74,7 @@ function chart(observations) {
   const series = [...byMetric.values()].find(list => list.length > 1);
   if (!series || typeof Chart === 'undefined') return null;
   const canvas = el('canvas', {role: 'img'});
-  const box = el('div', {class: 'chart'}, canvas);
+  const box = el('figure', {class: 'chart'}, el('div', {class: 'chart-canvas'}, canvas));
   const name = o => o.segment?.label || o.region?.label || o.period || o.label;
   const numeric = series.every(o => typeof o.value === 'number');
   const dated = series.every(o => o.periodStart && o.periodEnd);

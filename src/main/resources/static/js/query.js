@@ -3,7 +3,7 @@
 import {cypher, get, labels, ontology, sparql} from './api.js';
 import {autocomplete} from './autocomplete.js';
 import {hashParams, setHashParams} from './app.js';
-import {downloadCsv, el, empty, fill} from './util.js';
+import {downloadCsv, el, put, empty, fill} from './util.js';
 
 const PREFIXES = ['kg:', 'res:', 'rdf:', 'rdfs:', 'owl:', 'xsd:', 'skos:', 'dcterms:'];
 
@@ -61,7 +61,7 @@ function editor(panel, language, onto) {
         ? await sparqlTable(text.value, onto) : await cypherTable((await cypher(text.value)), onto), language));
   };
   text.addEventListener('keydown', e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); run(); } });
-  panel.replaceChildren(
+  put(panel, 
       language === 'sparql'
           ? el('p', {class: 'muted'}, 'Declared for every query: ', PREFIXES.map((p, i) => [i ? ' ' : '', el('code', {}, p)]),
               ` (kg: is ${onto.vocabulary}, res: is ${onto.resourceBase}).`)
@@ -148,7 +148,7 @@ function table({columns, rows, truncated}, name) {
 
 async function questions(panel, onto) {
   const list = await get('/api/questions');
-  panel.replaceChildren(
+  put(panel, 
       el('p', {class: 'muted'}, 'Questions saved as Cypher files; answered with labels, every entity linked.'),
       list.length ? list.map(q => questionForm(q, onto)) : empty('No saved questions.'));
 }
@@ -166,10 +166,12 @@ function questionForm(q, onto) {
     const params = Object.fromEntries(inputs.map(({p, input}) => [p.name, input.dataset.id || input.value.trim()]));
     fill(results, 'Asking', async () => table(await cypherTable(await get(`/api/questions/${encodeURIComponent(q.name)}`, params), onto), q.name));
   }},
-      el('h2', {}, q.name.replace(/-/g, ' ')),
-      el('p', {}, q.description),
-      inputs.map(({p, input}) => el('label', {class: 'combo'}, `${p.name} `, input, el('span', {class: 'muted small'}, ` ${p.description}`))),
-      el('button', {type: 'submit'}, 'Ask'),
+      el('h2', {}, q.name.replace(/-/g, ' ').replace(/^./, c => c.toUpperCase())),
+      el('p', {class: 'small'}, q.description),
+      el('div', {class: 'question-row'},
+          inputs.map(({p, input}) => el('label', {class: 'combo', title: p.description}, `${p.name} `, input)),
+          el('button', {type: 'submit'}, 'Ask'),
+          el('span', {class: 'muted small'}, inputs.map(({p}) => p.description).join('; '))),
       results);
   return form;
 }

@@ -1,5 +1,5 @@
 // Search first: one box with autocomplete, ranked hits with why they matched, facets and paging.
-import {get} from './api.js';
+import {get, ontology} from './api.js';
 import {autocomplete} from './autocomplete.js';
 import {hashParams, setHashParams} from './app.js';
 import {el, empty, entityLink, fill, highlighted, typeChip} from './util.js';
@@ -51,18 +51,19 @@ async function renderResults(params) {
   const type = params.get('type') || '';
   const source = params.get('source') || '';
   const offset = Number(params.get('offset') || 0);
-  const [answer, sources] = await Promise.all([
-    get('/api/search', {q, type, source, limit: PAGE, offset}), titles()]);
+  const [answer, sources, onto] = await Promise.all([
+    get('/api/search', {q, type, source, limit: PAGE, offset}), titles(), ontology()]);
+  const className = t => onto.classesByName.get(t)?.label || t;
   const narrow = change => setHashParams({q, type, source, ...change, offset: ''});
   const facets = el('aside', {class: 'facets', 'aria-label': 'Narrow the results'},
-      facet('Type', answer.facets.type, type, t => t, t => narrow({type: t === type ? '' : t}), UNINFORMATIVE),
+      facet('Type', answer.facets.type, type, className, t => narrow({type: t === type ? '' : t}), UNINFORMATIVE),
       facet('Source', answer.facets.source, source, id => sources.get(id) || id, s => narrow({source: s === source ? '' : s})));
   if (!answer.hits.length) {
     return [facets, el('div', {class: 'hits'}, empty(`Nothing matches “${q}”${type || source ? ' with these filters' : ''}. `
         + 'Try fewer words, another spelling, or remove a filter.'))];
   }
   const hits = el('ol', {class: 'hits', start: offset + 1}, answer.hits.map(hit => el('li', {class: 'hit'},
-      el('div', {class: 'hit-head'}, entityLink(hit.id, hit.label), ' ', hit.types.map(typeChip),
+      el('div', {class: 'hit-head'}, entityLink(hit.id, hit.label), ' ', hit.types.map(t => typeChip(className(t))),
           el('span', {class: 'muted'}, ` ${hit.relations} relation${hit.relations === 1 ? '' : 's'}`)),
       why(hit, sources))));
   const last = Math.min(offset + PAGE, answer.total);

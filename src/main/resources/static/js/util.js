@@ -76,12 +76,17 @@ export function typeChip(type) {
   return el('span', {class: 'type'}, type);
 }
 
+/** Replaces a container's content; arrays are flattened and empty values left out. */
+export function put(container, ...children) {
+  container.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
+}
+
 /** Runs an async render into a container with loading and error states. */
 export async function fill(container, what, render) {
   container.replaceChildren(loading(what));
   try {
     const content = await render();
-    container.replaceChildren(...[].concat(content ?? []));
+    put(container, content);
   } catch (e) {
     console.warn(e);
     container.replaceChildren(problem(e));
