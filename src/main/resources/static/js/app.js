@@ -33,7 +33,9 @@ export function setHashParams(params, replace = false) {
 }
 
 let current;
+let routing = 0;
 async function route() {
+  const token = ++routing;
   const view = document.getElementById('view');
   for (const [pattern, render, nav] of routes) {
     const match = location.hash.match(pattern);
@@ -44,9 +46,11 @@ async function route() {
     current = await render(match);
     view.replaceChildren(current.element);
     await current.ready;
-    // Read by the browser tests: how long the view took from route to fully drawn.
+    if (token !== routing) return;
+    // Read by the browser tests: how long the view took from route to fully drawn, and since the page was opened.
     document.body.dataset.viewMs = String(Math.round(performance.now() - started));
-    document.body.dataset.view = location.hash;
+    document.body.dataset.readyAtMs = String(Math.round(performance.now()));
+    document.body.dataset.view = location.hash || '#/';
     return;
   }
 }

@@ -2,9 +2,11 @@
 // type, and keeps the relation table in step with what it draws. A node with more neighbours
 // than one page shows them as "+N more" rather than drawing them all.
 import {get, ontology} from './api.js';
+import {hashParams} from './app.js';
 import {el, put, entityLink, fill, sourceLink} from './util.js';
 
 const PAGE = 25;
+const MAX_PAGE = 100;
 
 export function graphView(rootId) {
   const canvas = el('div', {class: 'graph-canvas', id: 'graph-canvas', role: 'img', 'aria-label': 'Graph of the neighbourhood; the table below lists the same connections'});
@@ -15,7 +17,9 @@ export function graphView(rootId) {
   const element = el('section', {class: 'graph-view'},
       el('h1', {}, 'Graph'), status,
       el('div', {class: 'graph-layout'}, el('div', {}, controls, canvas), side), table);
-  const state = {rootId, nodes: new Map(), edges: new Map(), pages: new Map(), relationOff: new Set(), type: '', cy: null};
+  // ?limit= sets the neighbours drawn per page (a smaller page shows the "+N more" node sooner).
+  const page = Math.min(MAX_PAGE, Math.max(1, Number(hashParams().get('limit')) || PAGE));
+  const state = {rootId, page, nodes: new Map(), edges: new Map(), pages: new Map(), relationOff: new Set(), type: '', cy: null};
   const ready = fill(side, 'Loading the neighbourhood', async () => {
     state.onto = await ontology();
     state.cy = cytoscape({container: canvas, style: STYLE, minZoom: 0.2, maxZoom: 3});
@@ -55,7 +59,7 @@ function typeNames(state, node) {
 async function expand(state, id) {
   const page = state.pages.get(id) || {cursor: null, seen: 0, total: null, done: false};
   if (page.done) return;
-  const answer = await get(`/api/entities/${encodeURIComponent(id)}/neighbors`, {depth: 1, limit: PAGE, cursor: page.cursor});
+  const answer = await get(`/api/entities/${encodeURIComponent(id)}/neighbors`, {depth: 1, limit: state.page, cursor: page.cursor});
   const total = (answer.counts || []).reduce((sum, c) => sum + c.count, 0);
   const added = [];
   for (const n of answer.nodes) {
@@ -135,16 +139,17 @@ function select(state, id) {
 /** Applies the filters to what is drawn, then redraws the controls and the table from it. */
 function refresh(state) {
   const cy = state.cy;
-  const typeOk = id => !state.type || id === state.rootId || typeNames(state, state.nodes.get(id)).includes(state.type);
+  // The nodes expanded by hand stay whatever the type filter: they are where the user is looking from.
+  const typeOk = id => !state.type || state.pages.has(id) || typeNames(state, state.nodes.get(id)).includes(state.type);
   cy.batch(() => {
     cy.nodes().not('.more').forEach(n => n.toggleClass('hidden', !typeOk(n.id())));
     cy.edges().not('.more').forEach(e => {
       const edge = state.edges.get(e.id());
       e.toggleClass('hidden', state.relationOff.has(edge.predicate) || !typeOk(edge.from) || !typeOk(edge.to));
     });
-    // A node left without a drawn connection is hidden too, unless it is where the view started.
+    // A node left without a drawn connection is hidden too, unless it was expanded.
     cy.nodes().not('.more').forEach(n => {
-      if (n.id() !== state.rootId && !n.hasClass('hidden')) {
+      if (!state.pages.has(n.id()) && !n.hasClass('hidden')) {
         n.toggleClass('hidden', n.connectedEdges().not('.more').filter(e => !e.hasClass('hidden')).length === 0);
       }
     });
