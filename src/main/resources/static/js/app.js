@@ -43,7 +43,7 @@ async function route() {
     document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('active', a.dataset.nav === nav));
     current?.dispose?.();
     const started = performance.now();
-    current = await render(match);
+    current = render(match);
     view.replaceChildren(current.element);
     await current.ready;
     if (token !== routing) return;

@@ -3,7 +3,7 @@
 // than one page shows them as "+N more" rather than drawing them all.
 import {get, ontology} from './api.js';
 import {hashParams} from './app.js';
-import {el, put, entityLink, fill, sourceLink} from './util.js';
+import {el, put, entityLink, fill, library, sourceLink} from './util.js';
 
 const PAGE = 25;
 const MAX_PAGE = 100;
@@ -21,7 +21,10 @@ export function graphView(rootId) {
   const page = Math.min(MAX_PAGE, Math.max(1, Number(hashParams().get('limit')) || PAGE));
   const state = {rootId, page, nodes: new Map(), edges: new Map(), pages: new Map(), relationOff: new Set(), type: '', cy: null};
   const ready = fill(side, 'Loading the neighbourhood', async () => {
-    state.onto = await ontology();
+    const [onto, cytoscape] = await Promise.all([ontology(), library('/webjars/cytoscape/dist/cytoscape.min.js', 'cytoscape')]);
+    state.onto = onto;
+    // Cytoscape measures its container: wait until the view is in the page.
+    while (!canvas.isConnected) await new Promise(requestAnimationFrame);
     state.cy = cytoscape({container: canvas, style: STYLE, minZoom: 0.2, maxZoom: 3});
     state.cy.on('tap', 'node', e => tapped(state, e.target.id()));
     state.ui = {controls, side, table, status};
@@ -176,6 +179,10 @@ function controls(state) {
           types.map(t => el('option', {value: t, selected: t === state.type}, state.onto.classesByName.get(t)?.label || t)))));
 }
 
+function short(text) {
+  return text.length > 24 ? `${text.slice(0, 22)}…` : text;
+}
+
 function relationTable(state, edges) {
   const label = id => state.nodes.get(id)?.label || id;
   const rows = edges.map(e => el('tr', {},
@@ -185,8 +192,8 @@ function relationTable(state, edges) {
       el('td', {}, e.provenance?.source ? sourceLink(e.provenance.source) : el('span', {class: 'muted'}, '—')),
       el('td', {class: 'evidence-cell'}, e.provenance?.evidence || ''),
       el('td', {}, [e.from, e.to].filter(id => !state.pages.get(id)?.done).map(id =>
-          el('button', {type: 'button', class: 'small', onclick: () => guarded(state, () => expand(state, id).then(() => select(state, id)))},
-              `Expand ${label(id)}`)))));
+          el('button', {type: 'button', class: 'small', 'aria-label': `Expand ${label(id)}`, title: `Draw the neighbours of ${label(id)}`,
+            onclick: () => guarded(state, () => expand(state, id).then(() => select(state, id)))}, `Expand ${short(label(id))}`)))));
   put(state.ui.table, 
       el('h2', {}, `Connections drawn (${edges.length})`),
       el('table', {class: 'data', id: 'graph-relations'},

@@ -2,7 +2,7 @@
 // days, 1.1 million a day) are separate observations with separate metrics; they are grouped
 // by what they share in the data (source, region, channel) so that they read as one fact.
 import {get} from './api.js';
-import {el, entityLink, evidence, formatNumber, humanize, sourceLink} from './util.js';
+import {el, entityLink, evidence, formatNumber, humanize, library, sourceLink} from './util.js';
 
 const MAX_FETCHED = 60;
 const TREND = {growth: '↑ grew', decline: '↓ declined', stable: '→ stable'};
@@ -72,7 +72,7 @@ function chart(observations) {
     byMetric.get(key).push(o);
   }
   const series = [...byMetric.values()].find(list => list.length > 1);
-  if (!series || typeof Chart === 'undefined') return null;
+  if (!series) return null;
   const canvas = el('canvas', {role: 'img'});
   const box = el('figure', {class: 'chart'}, el('div', {class: 'chart-canvas'}, canvas));
   const name = o => o.segment?.label || o.region?.label || o.period || o.label;
@@ -100,10 +100,10 @@ function chart(observations) {
   }
   // Drawn once the canvas is in the page, so that Chart.js can measure it.
   let tries = 0;
-  const draw = () => {
+  const draw = Chart => {
     if (canvas.isConnected) new Chart(canvas, config);
-    else if (++tries < 100) setTimeout(draw, 20);
+    else if (++tries < 100) setTimeout(() => draw(Chart), 20);
   };
-  draw();
+  library('/webjars/chart.js/dist/chart.umd.min.js', 'Chart').then(draw, () => box.replaceWith(el('p', {class: 'muted'}, 'The chart could not be drawn.')));
   return box;
 }

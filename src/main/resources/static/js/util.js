@@ -113,3 +113,18 @@ export function downloadCsv(name, columns, rows) {
   a.click();
   a.remove();
 }
+
+const scripts = new Map();
+/** Loads a bundled library once, when a view first needs it, so that other pages do not wait for it. */
+export function library(src, global) {
+  if (window[global]) return Promise.resolve(window[global]);
+  if (!scripts.has(src)) {
+    scripts.set(src, new Promise((resolve, reject) => {
+      const script = el('script', {src});
+      script.addEventListener('load', () => resolve(window[global]));
+      script.addEventListener('error', () => reject(new Error(`Could not load ${src}`)));
+      document.head.append(script);
+    }));
+  }
+  return scripts.get(src);
+}
