@@ -65,6 +65,10 @@ export function problem(error) {
   const box = el('div', {class: 'problem', role: 'alert'},
       el('strong', {}, p.title || 'Something went wrong'),
       p.detail ? el('p', {}, p.detail) : null);
+  if (String(p.type || '').endsWith('/unknown-resource') && p.id) {
+    const words = String(p.id).replace(/-/g, ' ');
+    box.append(el('p', {}, 'Search for it by name instead: ', el('a', {href: `#/?q=${encodeURIComponent(words)}`}, `“${words}”`)));
+  }
   if (Array.isArray(p.suggestions) && p.suggestions.length) {
     box.append(el('p', {}, 'Did you mean: ',
         p.suggestions.map((s, i) => [i ? ', ' : '', entityLink(s.id || s, s.label || s.id || s)])));
