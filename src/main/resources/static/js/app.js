@@ -6,6 +6,7 @@ import {graphView} from './graph.js';
 import {pathsView} from './paths.js';
 import {sourcesView, sourceView} from './sources.js';
 import {queryView} from './query.js';
+import {figuresView} from './figures.js';
 
 const routes = [
   [/^#\/entity\/([^?]+)/, m => entityView(decodeURIComponent(m[1])), 'search'],
@@ -14,6 +15,7 @@ const routes = [
   [/^#\/sources/, () => sourcesView(), 'sources'],
   [/^#\/source\/([^?]+)/, m => sourceView(decodeURIComponent(m[1])), 'sources'],
   [/^#\/query/, () => queryView(), 'query'],
+  [/^#\/figures/, () => figuresView(), 'figures'],
   [/^/, () => searchView(), 'search'],
 ];
 

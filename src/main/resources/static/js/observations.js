@@ -8,7 +8,7 @@ const MAX_FETCHED = 60;
 const TREND = {growth: '↑ grew', decline: '↓ declined', stable: '→ stable'};
 const TREND_COLOUR = {growth: '#2e7d32', decline: '#c62828'};
 
-export async function observationsSection(ids) {
+export async function observationsSection(ids, heading = true) {
   const entities = await Promise.all(ids.slice(0, MAX_FETCHED).map(id => get(`/api/entities/${encodeURIComponent(id)}`)));
   const observations = entities.map(read);
   const groups = new Map();
@@ -18,7 +18,7 @@ export async function observationsSection(ids) {
     groups.get(key).push(o);
   }
   return [
-    el('h2', {id: 'figures-h'}, `Figures (${ids.length})`),
+    heading ? el('h2', {id: 'figures-h'}, `Figures (${ids.length})`) : null,
     ids.length > MAX_FETCHED ? el('p', {class: 'muted'}, `The first ${MAX_FETCHED} are shown; all are listed under Connections.`) : null,
     [...groups.values()].map(group),
   ];
@@ -94,7 +94,6 @@ function chart(observations) {
       scales: {x: {min: Math.floor(Math.min(...series.map(o => year(o.periodStart)))), ticks: {stepSize: 1, callback: v => String(v)}}},
       plugins: {tooltip: {callbacks: {label: c => `${TREND[series[c.dataIndex].trend] || series[c.dataIndex].trend}, ${series[c.dataIndex].period}`}},
         legend: {display: false}}}};
-    box.append(el('p', {class: 'chart-note'}, series.map(o => `${name(o)}: ${TREND[o.trend] || o.trend || '?'}`).join(' · ')));
   } else {
     return null;
   }

@@ -130,6 +130,12 @@ class ExplorerIT extends IntegrationTest {
                 .allSatisfy(row -> assertThat(row.getText()).contains("grew"));
         assertThat(browser.all(".figure-group canvas")).as("a chart of the categories").hasSize(1);
         browser.screenshot("05-figures-huawei");
+
+        browser.clickLink("Figures");
+        browser.waitForView();
+        String all = browser.waitForText(".figures-view", "100,000,000 devices");
+        assertThat(all).contains("Market share in Mainland China", "↑ grew", "Wearables", "HarmonyOS 4", "87 days", "1,100,000 installations per day");
+        browser.screenshot("05b-figures-page");
     }
 
     @Test
