@@ -36,14 +36,14 @@ export function graphView(rootId) {
 }
 
 const STYLE = [
-    {selector: 'node', style: {label: 'data(label)', 'font-size': 11, 'text-wrap': 'ellipsis', 'text-max-width': 120,
+    {selector: 'node', style: {label: 'data(label)', 'font-size': 13, 'text-wrap': 'ellipsis', 'text-max-width': 120,
         'background-color': '#3b6ea5', width: 22, height: 22, 'text-valign': 'bottom', 'text-margin-y': 3}},
     {selector: 'node.root', style: {'background-color': '#d9822b', width: 30, height: 30, 'font-weight': 'bold'}},
     {selector: 'node.expanded', style: {'border-width': 3, 'border-color': '#1d3f66'}},
     {selector: 'node.more', style: {shape: 'round-rectangle', 'background-color': '#eee', 'border-width': 1, 'border-color': '#999',
         width: 70, height: 20, 'text-valign': 'center', 'text-margin-y': 0, color: '#333'}},
     {selector: 'node:selected', style: {'overlay-color': '#d9822b', 'overlay-opacity': 0.25}},
-    {selector: 'edge', style: {label: 'data(label)', 'font-size': 9, color: '#555', 'curve-style': 'bezier',
+    {selector: 'edge', style: {label: 'data(label)', 'font-size': 10, color: '#555', 'curve-style': 'bezier',
         'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#9bb', 'target-arrow-color': '#9bb',
         'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8}},
     {selector: 'edge.more', style: {'line-style': 'dashed', label: '', 'target-arrow-shape': 'none'}},

@@ -164,6 +164,7 @@ class ExplorerIT extends IntegrationTest {
         browser.waitForText("#graph-status", "24 entities and 24 connections");
         assertThat(browser.all("#graph-relations tbody tr")).hasSize(24);
         assertThat(browser.find("#graph-relations").getText()).contains("Huawei Watch GT 4", "Digital cockpit");
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("06-graph-expanded");
 
         // Devices only: the nodes expanded by hand stay, with the edges between what is shown.
@@ -172,6 +173,7 @@ class ExplorerIT extends IntegrationTest {
         assertThat(browser.all("#graph-relations tbody tr")).extracting(WebElement::getText)
                 .anySatisfy(row -> assertThat(row).contains("Huawei", "develops", "Huawei Watch GT 4"))
                 .anySatisfy(row -> assertThat(row).contains("Huawei", "develops", "NearLink"));
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("07-graph-devices");
 
         new Select(browser.find("#graph-type")).selectByVisibleText("all types");
