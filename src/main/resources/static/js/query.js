@@ -96,7 +96,7 @@ function cypherCell(value) {
     if (typeof value !== 'object') return {text: String(value), maybeId: typeof value === 'string'};
     if (Array.isArray(value)) {
         const parts = value.map(cypherCell);
-        return {text: parts.map(p => p.text).join('; '), parts};
+        return {text: parts.map(p => p.text).join('; '), parts, list: true};
     }
     switch (value.kind) {
         case 'node': return {text: value.id ?? value.elementId, id: value.id, label: value.properties?.label};
@@ -133,7 +133,7 @@ async function withLabels(columns, rows, onto, truncated = false) {
 function renderCell(c) {
     const one = x => x.id ? el('a', {href: `#/entity/${encodeURIComponent(x.id)}`, class: 'entity', title: x.id}, x.label || x.id)
             : (x.label ? el('span', {title: x.text}, x.label) : x.text);
-    return c.parts ? c.parts.map((p, i) => [i ? ' ' : '', one(p)]) : one(c);
+    return c.parts ? c.parts.map((p, i) => [i ? (c.list ? ', ' : ' ') : '', one(p)]) : one(c);
 }
 
 function table({columns, rows, truncated}, name) {
