@@ -99,6 +99,17 @@ class ExplorerIT extends IntegrationTest {
     }
 
     @Test
+    void theHeaderBoxSuggestsFromAChineseNameAndOpensTheEntity() {
+        browser.open("/#/sources");
+        browser.find("#quick-q").sendKeys("星闪");
+        browser.waitForText("#quick-q + .suggestions", "NearLink");
+        assertThat(browser.find("#quick-q + .suggestions").getText()).contains("(星闪)");
+        browser.find("#quick-q").sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        browser.waitForView();
+        assertThat(browser.hash()).isEqualTo("#/entity/nearlink");
+    }
+
+    @Test
     void theEntityPageOfTheSeedGraphIsDrawnWithinASecond() {
         browser.open("/#/");
         browser.script("location.href = 'about:blank'");
