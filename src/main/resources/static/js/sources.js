@@ -31,33 +31,40 @@ export function sourceView(id) {
     const element = el('section', {class: 'source-view'}, body);
     const params = hashParams();
     const ready = fill(body, 'Loading the source', async () => {
-        const [detail, onto] = await Promise.all([
-            get(`/api/sources/${encodeURIComponent(id)}`, {limit: PAGE, cursor: params.get('cursor')}), ontology()]);
+        // The list carries each source's totals; one page of the detail does not.
+        const [detail, onto, all] = await Promise.all([
+            get(`/api/sources/${encodeURIComponent(id)}`, {limit: PAGE, cursor: params.get('cursor')}), ontology(),
+            get('/api/sources')]);
         const s = detail.source;
         const facts = detail.facts || [];
+        const totals = all.find(x => x.source.id === id);
         const cursorPaged = 'nextCursor' in detail;
-        const offset = cursorPaged ? 0 : Number(params.get('offset') || 0);
+        const offset = Number(params.get(cursorPaged ? 'from' : 'offset') || 0);
+        const total = cursorPaged ? (totals ? totals.relations : offset + facts.length) : facts.length;
         const shown = cursorPaged ? facts : facts.slice(offset, offset + PAGE);
+        const range = el('span', {}, `${shown.length ? offset + 1 : 0}–${offset + shown.length} of ${total}`);
         const label = p => onto.relationsByName.get(p)?.label || p;
         const pager = el('nav', {class: 'pager', 'aria-label': 'Pages of facts'},
                 cursorPaged
-                        ? [params.get('cursor') ? el('button', {type: 'button', onclick: () => history.back()}, '← Previous') : null,
-                            detail.nextCursor ? el('button', {type: 'button', onclick: () => setHashParams({cursor: detail.nextCursor})}, 'Next →') : null]
+                        ? [el('button', {type: 'button', disabled: !params.get('cursor'), onclick: () => history.back()}, '← Previous'),
+                            range,
+                            el('button', {type: 'button', disabled: !detail.nextCursor,
+                                onclick: () => setHashParams({cursor: detail.nextCursor, from: offset + shown.length})}, 'Next →')]
                         : [el('button', {type: 'button', disabled: offset === 0, onclick: () => setHashParams({offset: Math.max(0, offset - PAGE)})}, '← Previous'),
-                            el('span', {}, `${facts.length ? offset + 1 : 0}–${Math.min(offset + PAGE, facts.length)} of ${facts.length}`),
+                            range,
                             el('button', {type: 'button', disabled: offset + PAGE >= facts.length, onclick: () => setHashParams({offset: offset + PAGE})}, 'Next →')]);
         return [
             el('h1', {}, s.title || s.id),
             el('p', {class: 'muted'}, [s.publisher, s.publishedOn || 'no publication date given'].filter(Boolean).join(' · '),
                     s.url ? [' · ', el('a', {href: s.url, target: '_blank', rel: 'noopener'}, 'open the article ↗')] : null),
             detail.description ? el('p', {class: 'description'}, detail.description) : null,
-            el('h2', {}, `Facts it supports (${typeof detail.facts === 'number' ? detail.facts : facts.length})`),
+            el('h2', {}, `Facts it supports (${total})`),
             shown.length ? el('ul', {class: 'relation-list plain'}, shown.map(f => el('li', {class: 'relation'},
                     el('div', {class: 'statement'}, entityLink(f.subject.id, f.subject.label), ' ', el('strong', {}, label(f.predicate)), ' ',
                             entityLink(f.object.id, f.object.label), ' ', confidence(f.confidence)),
                     evidence(f.evidence)))) : empty('This source supports no relations.'),
             pager,
-            (detail.observations || []).length ? [el('h2', {}, `Figures it reports (${detail.observations.length})`),
+            (detail.observations || []).length ? [el('h2', {}, `Figures it reports (${totals ? totals.observations : detail.observations.length})`),
                 el('table', {class: 'data'},
                         el('thead', {}, el('tr', {}, ['Figure', 'Of', 'Metric', 'Period', 'Evidence'].map(h => el('th', {scope: 'col'}, h)))),
                         el('tbody', {}, detail.observations.map(o => el('tr', {},
