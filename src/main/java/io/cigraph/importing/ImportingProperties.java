@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      fewer, larger transactions and more memory while importing
  * @param commandLine   files or folders to import and then exit (set by {@code import FILE...}
  *                      on the command line; empty for the service)
+ * @param rebuildAtStart rebuild the RDF store and the search index from the graph at start,
+ *                      whether or not they disagree with it (set by {@code rebuild} on the
+ *                      command line); otherwise only a store that disagrees is rebuilt
  */
 @ConfigurationProperties("cigraph.import")
 record ImportingProperties(
@@ -21,5 +24,6 @@ record ImportingProperties(
         @DefaultValue("true") boolean loadAtStartup,
         @DefaultValue("5000") int batchSize,
         @DefaultValue("5000") int chunkResources,
-        @DefaultValue("") java.util.List<Path> commandLine) {
+        @DefaultValue("") java.util.List<Path> commandLine,
+        @DefaultValue("false") boolean rebuildAtStart) {
 }

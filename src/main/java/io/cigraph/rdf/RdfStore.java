@@ -4,6 +4,9 @@ import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.model.RecordSource;
+import io.cigraph.model.StoreContent;
+import io.cigraph.ontology.OntologyProperty;
+import org.apache.jena.vocabulary.RDFS;
 import io.cigraph.ontology.Ontology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,6 +142,28 @@ class RdfStore implements Projection, DisposableBean {
             dataset.find(RdfGraphs.LEDGER, Node.ANY, RdfGraphs.BATCH_SHA256, Node.ANY)
                     .forEachRemaining(q -> held.add(q.getObject().getLiteralLexicalForm()));
             return held;
+        });
+    }
+
+    /**
+     * Resources counted by their one name (every resource has exactly one), relations as the data
+     * graph's triples of object properties between resources (a reifier's {@code kg:source} has a
+     * blank subject). A scan of those triples: about a second at a million entities.
+     */
+    @Override
+    public StoreContent content() {
+        Set<String> held = batches();
+        return Txn.calculateRead(dataset, () -> {
+            long resources = org.apache.jena.atlas.iterator.Iter.count(
+                    dataset.find(RdfGraphs.DATA, Node.ANY, RDFS.label.asNode(), Node.ANY));
+            long relations = 0;
+            for (OntologyProperty p : ontology.properties()) {
+                if (p.objectProperty() && p.forward()) {
+                    relations += org.apache.jena.atlas.iterator.Iter.count(org.apache.jena.atlas.iterator.Iter.filter(
+                            dataset.find(RdfGraphs.DATA, Node.ANY, quads.term(p.name()), Node.ANY), q -> q.getSubject().isURI()));
+                }
+            }
+            return new StoreContent(name(), held, resources, relations);
         });
     }
 
