@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -65,6 +67,8 @@ class StoreAgreementIT {
                     .isEqualTo("lucene has %d resources, neo4j %d".formatted(resources, resources + 1));
         } finally {
             app.close();
+            // TDB2 keeps its folder locked for this JVM until the dataset is expelled from its cache.
+            TDBInternal.expel(DatabaseMgr.connectDatasetGraph(data.resolve("tdb2").toString()), true);
         }
 
         ChildService.Run rebuild = new ChildService(data).start("rebuild", "rebuild");
