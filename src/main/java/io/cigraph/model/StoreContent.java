@@ -24,7 +24,12 @@ public record StoreContent(String store, Set<String> batches, long resources, lo
         if (!batches.equals(other.batches)) {
             long missing = other.batches.stream().filter(s -> !batches.contains(s)).count();
             long extra = batches.stream().filter(s -> !other.batches.contains(s)).count();
-            b.append("%s lacks %d of %s's batches and has %d it lacks; ".formatted(store, missing, other.store, extra));
+            if (missing > 0) {
+                b.append("%s lacks %d of %s's %d batch(es); ".formatted(store, missing, other.store, other.batches.size()));
+            }
+            if (extra > 0) {
+                b.append("%s holds %d batch(es) that %s does not; ".formatted(store, extra, other.store));
+            }
         }
         if (resources != other.resources) {
             b.append("%s has %d resources, %s %d; ".formatted(store, resources, other.store, other.resources));
