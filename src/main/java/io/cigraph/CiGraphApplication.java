@@ -12,7 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Competitive-intelligence knowledge graph: loads the ontology and data, serves the graph.
  * {@code import FILE|FOLDER...} as the first arguments imports those files without starting the
  * web server and exits with 0 when all were imported, 1 when one was rejected; {@code compact}
- * rewrites the RDF store compactly and exits.
+ * rewrites the RDF store compactly and exits; {@code rebuild} rebuilds the RDF store and the
+ * search index from the graph and exits (0 when the stores then agree).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -41,6 +42,18 @@ public class CiGraphApplication {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(CiGraphApplication.class)
                     .web(WebApplicationType.NONE)
                     .properties("cigraph.import.load-at-startup=false", "cigraph.rdf.compact-at-start=true")
+                    .run(options);
+            System.exit(SpringApplication.exit(context));
+        }
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            String[] options = Arrays.copyOfRange(args, 1, args.length);
+            if (Arrays.stream(options).anyMatch(a -> !a.startsWith("--"))) {
+                System.err.println("Usage: rebuild [--setting=value...]: rebuilds the RDF store and the search index from the graph and exits.");
+                System.exit(2);
+            }
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(CiGraphApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("cigraph.import.load-at-startup=false", "cigraph.import.rebuild-at-start=true")
                     .run(options);
             System.exit(SpringApplication.exit(context));
         }

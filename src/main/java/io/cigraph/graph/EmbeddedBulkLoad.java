@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.neo4j.batchimport.api.Configuration;
@@ -21,9 +22,6 @@ import org.neo4j.batchimport.api.input.Input;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.internal.batchimport.BatchImporterFactory;
@@ -53,18 +51,21 @@ import org.slf4j.LoggerFactory;
  * behind {@code neo4j-admin database import}: nodes and relationships go to spools on disk as
  * they arrive (the importer takes every node before the first relationship), and at the end the
  * importer builds a new database from them beside the live one, which stays empty to readers.
- * Then Neo4j restarts on the new database, the unique constraints are created over it, and what
- * the importer cannot express is applied through the embedded API: a relation stated again
- * replaces the provenance of the first, as {@code MERGE ... SET} does, and the ledger is written.
- * A restated resource is imported once, as its last statement, as the transactional path's
- * {@code MERGE ... SET} would leave the node. Held in memory: each id with the position of its
- * last statement, and a 64-bit hash of each relation. A failure before the restart leaves the
- * live database untouched; after it, the graph is emptied again.
+ * The ledger's nodes go in with the records, so the new database holds a batch's ledger entry
+ * exactly when it holds its records: a process stopped at any point leaves either the empty live
+ * database or the complete new one (see {@link DatabaseSwap}), and the start-up sync brings the
+ * other stores in line from the ledger. Then Neo4j restarts on the new database and the unique
+ * constraints are created over it (the start creates them too, should the process stop first).
+ * A restated resource or relation is imported once, as its last statement, as the transactional
+ * path's {@code MERGE ... SET} would leave it. Held in memory: each id with the position of its
+ * last statement, and a 64-bit hash of each relation with the position of its last statement (two
+ * relations with the same hash would be taken for one: at ten million relations, a chance of
+ * about one in 300,000). A failure before the restart leaves the live database untouched; after
+ * it, the graph is emptied again.
  */
 final class EmbeddedBulkLoad implements BulkLoad {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBulkLoad.class);
-    private static final int REPLAY_CHUNK = 20_000;
     private static final int WIPE_CHUNK = 50_000;
 
     private final EmbeddedNeo4j neo4j;
@@ -72,10 +73,11 @@ final class EmbeddedBulkLoad implements BulkLoad {
     private final Path home;
     private final EntitySpool nodeSpool;
     private final EntitySpool relationshipSpool;
-    private final RelationSpool restated;
     private final ObjectLongHashMap<String> lastStatement = new ObjectLongHashMap<>();
     private final LongHashSet superseded = new LongHashSet();
-    private final LongHashSet stated = new LongHashSet();
+    private final LongLongHashMap lastRelationStatement = new LongLongHashMap();
+    private final LongHashSet supersededRelationships = new LongHashSet();
+    private long restated;
     private long importerMillis = -1;
     private boolean replaced;
     private boolean finished;
@@ -86,7 +88,6 @@ final class EmbeddedBulkLoad implements BulkLoad {
         this.home = neo4j.importHome();
         this.nodeSpool = new EntitySpool(neo4j.spoolDir(), "nodes");
         this.relationshipSpool = new EntitySpool(neo4j.spoolDir(), "relationships");
-        this.restated = new RelationSpool(neo4j.spoolDir());
     }
 
     @Override
@@ -100,28 +101,37 @@ final class EmbeddedBulkLoad implements BulkLoad {
             lastStatement.put(r.id(), position);
         }
         for (RelationRecord r : chunk.relations()) {
-            if (stated.add(hash(r))) {
-                relationshipSpool.relationship(r.subject(), writes.relationshipType(r), r.object(),
-                        GraphWrites.relationProperties(r, chunk.id()));
-            } else {
-                restated.add(r, chunk.id());
+            long position = relationshipSpool.relationship(r.subject(), writes.relationshipType(r), r.object(),
+                    GraphWrites.relationProperties(r, chunk.id()));
+            long h = hash(r);
+            long earlier = lastRelationStatement.getIfAbsent(h, -1);
+            if (earlier >= 0) {
+                supersededRelationships.add(earlier);
+                restated++;
             }
+            lastRelationStatement.put(h, position);
         }
     }
 
-    /** Builds the new database with the importer, beside the live one, which stays as it is. */
+    /**
+     * Builds the new database with the importer, beside the live one, which stays as it is; the
+     * batches' ledger nodes are imported with the records.
+     */
     @Override
-    public void prepare() {
+    public void prepare(List<BatchSummary> batches) {
         if (importerMillis < 0) {
             long start = System.nanoTime();
-            importIntoNewDatabase();
+            // Ids of the importer's own: a resource id is a lowercase slug, so these never meet one.
+            batches.forEach(b -> nodeSpool.node("ImportBatch:" + b.sha256(), List.of(EmbeddedWrites.IMPORT_BATCH.name()),
+                    EmbeddedWrites.ledgerProperties(b)));
+            importIntoNewDatabase(batches.size());
             importerMillis = millis(System.nanoTime() - start);
         }
     }
 
     @Override
     public void finish(List<BatchSummary> batches) {
-        prepare();
+        prepare(batches);
         long imported = System.nanoTime();
         neo4j.replaceDatabase(home);
         replaced = true;
@@ -129,18 +139,14 @@ final class EmbeddedBulkLoad implements BulkLoad {
         GraphDatabaseService db = neo4j.database();
         GraphStore.SCHEMA.forEach(db::executeTransactionally);
         db.executeTransactionally("CALL db.awaitIndexes(3600)");
-        long indexed = System.nanoTime();
-        restated.replay(REPLAY_CHUNK, rows -> inTransaction(db, tx -> rows.forEach(s -> update(tx, s.relation(), s.batch()))));
-        inTransaction(db, tx -> batches.forEach(b -> EmbeddedWrites.ledger(tx, b)));
         finished = true;
         LOG.info("Neo4j bulk load finished: {} nodes, {} relationships ({} restated); importer {} ms, restart {} ms,"
-                        + " constraints {} ms, rest {} ms", lastStatement.size(), relationshipSpool.size(), restated.size(),
-                importerMillis, millis(restarted - imported), millis(indexed - restarted),
-                millis(System.nanoTime() - indexed));
+                        + " constraints {} ms", lastStatement.size(), relationshipSpool.size() - restated, restated,
+                importerMillis, millis(restarted - imported), millis(System.nanoTime() - restarted));
     }
 
     /** Runs the importer into {@link #home}, a Neo4j home of its own. */
-    private void importIntoNewDatabase() {
+    private void importIntoNewDatabase(int ledgerNodes) {
         try {
             FileUtils.deleteDirectory(home);
         } catch (IOException e) {
@@ -152,9 +158,9 @@ final class EmbeddedBulkLoad implements BulkLoad {
         Group group = groups.getOrCreate(null);
         Input input = Input.input(
                 nodeSpool.input(true, group, position -> !superseded.contains(position)),
-                relationshipSpool.input(false, group, position -> true),
+                relationshipSpool.input(false, group, position -> !supersededRelationships.contains(position)),
                 IdType.STRING,
-                Input.knownEstimates(lastStatement.size(), relationshipSpool.size(), nodeSpool.properties(),
+                Input.knownEstimates(lastStatement.size() + ledgerNodes, relationshipSpool.size() - restated, nodeSpool.properties(),
                         relationshipSpool.properties(), nodeSpool.bytes(), relationshipSpool.bytes(), lastStatement.size() * 3L),
                 groups, false);
         long memory = neo4j.importMemory();
@@ -182,7 +188,6 @@ final class EmbeddedBulkLoad implements BulkLoad {
     public void close() {
         nodeSpool.close();
         relationshipSpool.close();
-        restated.close();
         try {
             FileUtils.deleteDirectory(home);
         } catch (IOException e) {
@@ -199,26 +204,6 @@ final class EmbeddedBulkLoad implements BulkLoad {
 
     private static long millis(long nanos) {
         return nanos / 1_000_000;
-    }
-
-    /** A relation stated again: its provenance replaces the earlier one's, as {@code MERGE ... SET} does. */
-    private void update(Transaction tx, RelationRecord r, String batch) {
-        Node a = tx.findNode(EmbeddedWrites.RESOURCE, "id", r.subject());
-        Node b = tx.findNode(EmbeddedWrites.RESOURCE, "id", r.object());
-        RelationshipType type = RelationshipType.withName(writes.relationshipType(r));
-        Relationship found = EmbeddedWrites.find(a, b, type);
-        if (found == null) {
-            // Only a hash collision gets here: the relation is new after all.
-            found = a.createRelationshipTo(b, type);
-        }
-        EmbeddedWrites.replace(found, GraphWrites.relationProperties(r, batch));
-    }
-
-    private static void inTransaction(GraphDatabaseService db, java.util.function.Consumer<Transaction> work) {
-        try (Transaction tx = db.beginTx()) {
-            work.accept(tx);
-            tx.commit();
-        }
     }
 
     /** Deletes everything in chunks: the load started on an empty graph, so empty is how it was. */

@@ -24,8 +24,6 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.fs.FileUtils;
-import org.neo4j.io.layout.DatabaseLayout;
-import org.neo4j.io.layout.Neo4jLayout;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +64,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private void startFirst() {
         long start = System.nanoTime();
         try {
+            recoverInterruptedBulkLoad();
             credentials = Neo4jCredentials.of(dir, settings.password());
             service = start(settings.boltPort());
             var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -189,19 +188,16 @@ final class EmbeddedNeo4j implements AutoCloseable {
     synchronized void replaceDatabase(Path home) {
         awaitStarted();
         long start = System.nanoTime();
-        DatabaseLayout live = Neo4jLayout.of(dir).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        DatabaseLayout fresh = Neo4jLayout.of(home).databaseLayout(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        Path asideStore = dir.resolve("replaced-store");
-        Path asideLogs = dir.resolve("replaced-transactions");
+        DatabaseSwap swap = new DatabaseSwap(dir);
         service.shutdown();
         try {
-            FileUtils.deleteDirectory(asideStore);
-            FileUtils.deleteDirectory(asideLogs);
-            Files.move(live.databaseDirectory(), asideStore);
-            Files.move(live.getTransactionLogsDirectory(), asideLogs);
-            Files.move(fresh.databaseDirectory(), live.databaseDirectory());
-            Files.move(fresh.getTransactionLogsDirectory(), live.getTransactionLogsDirectory());
+            swap.swap(home);
         } catch (IOException e) {
+            try {
+                swap.putBack();
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
+            }
             service = start(boltPort);
             throw new UncheckedIOException("Cannot put the imported database in place in " + dir, e);
         }
@@ -216,10 +212,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 // it may not have started at all
             }
             try {
-                FileUtils.deleteDirectory(live.databaseDirectory());
-                FileUtils.deleteDirectory(live.getTransactionLogsDirectory());
-                Files.move(asideStore, live.databaseDirectory());
-                Files.move(asideLogs, live.getTransactionLogsDirectory());
+                swap.putBack();
             } catch (IOException restore) {
                 e.addSuppressed(restore);
             }
@@ -227,12 +220,29 @@ final class EmbeddedNeo4j implements AutoCloseable {
             throw e;
         }
         try {
-            FileUtils.deleteDirectory(asideStore);
-            FileUtils.deleteDirectory(asideLogs);
+            swap.dropAside();
         } catch (IOException e) {
             LOG.warn("Could not delete the replaced database in {}", dir, e);
         }
         LOG.info("Embedded Neo4j restarted on the imported database in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * What a process stopped during a bulk load left behind: a half-done swap of databases is
+     * ended, and the spool and the importer's folder, of no use to anyone now, are deleted.
+     */
+    private void recoverInterruptedBulkLoad() {
+        new DatabaseSwap(dir).recover();
+        for (Path leftover : new Path[] {spoolDir(), importHome()}) {
+            if (Files.exists(leftover)) {
+                try {
+                    FileUtils.deleteDirectory(leftover);
+                    LOG.info("Deleted {}, left by a bulk load that did not end", leftover);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot delete " + leftover + ", left by an interrupted bulk load", e);
+                }
+            }
+        }
     }
 
     /**

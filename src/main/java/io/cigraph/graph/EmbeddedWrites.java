@@ -72,12 +72,19 @@ final class EmbeddedWrites {
             return;
         }
         Node ledger = tx.createNode(IMPORT_BATCH);
-        ledger.setProperty("sha256", b.sha256());
-        ledger.setProperty("id", b.id());
-        ledger.setProperty("file", b.file());
-        ledger.setProperty("importedAt", ZonedDateTime.now());
-        ledger.setProperty("resources", b.resources());
-        ledger.setProperty("relations", b.relations());
+        ledgerProperties(b).forEach(ledger::setProperty);
+    }
+
+    /** The properties of a batch's ledger node. */
+    static Map<String, Object> ledgerProperties(BatchSummary b) {
+        Map<String, Object> props = new java.util.LinkedHashMap<>();
+        props.put("sha256", b.sha256());
+        props.put("id", b.id());
+        props.put("file", b.file());
+        props.put("importedAt", ZonedDateTime.now());
+        props.put("resources", b.resources());
+        props.put("relations", b.relations());
+        return props;
     }
 
     /** Neo4j stores lists as arrays of one type; the driver converts them, here it is done by hand. */

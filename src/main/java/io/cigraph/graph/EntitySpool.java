@@ -37,6 +37,8 @@ final class EntitySpool implements AutoCloseable {
     private static final byte DECIMAL = 2;
     private static final byte BOOLEAN = 3;
     private static final byte DATE = 4;
+    /** The ledger's time of import: ISO text with its zone. */
+    private static final byte DATE_TIME = 5;
     private static final byte ARRAY = 8;
 
     private final Path file;
@@ -235,6 +237,7 @@ final class EntitySpool implements AutoCloseable {
             case Double d -> DECIMAL;
             case Boolean b -> BOOLEAN;
             case LocalDate d -> DATE;
+            case java.time.ZonedDateTime t -> DATE_TIME;
             default -> throw new IllegalArgumentException("Property '" + key + "' has a value the graph cannot store: "
                     + value.getClass().getSimpleName());
         };
@@ -246,6 +249,7 @@ final class EntitySpool implements AutoCloseable {
             case WHOLE -> out.writeLong(((Number) value).longValue());
             case DECIMAL -> out.writeDouble((Double) value);
             case BOOLEAN -> out.writeBoolean((Boolean) value);
+            case DATE_TIME -> text(value.toString());
             default -> out.writeLong(((LocalDate) value).toEpochDay());
         }
     }
@@ -262,6 +266,7 @@ final class EntitySpool implements AutoCloseable {
             case WHOLE -> new Long[length];
             case DECIMAL -> new Double[length];
             case BOOLEAN -> new Boolean[length];
+            case DATE_TIME -> new java.time.ZonedDateTime[length];
             default -> new LocalDate[length];
         };
         for (int i = 0; i < length; i++) {
@@ -276,6 +281,7 @@ final class EntitySpool implements AutoCloseable {
             case WHOLE -> in.readLong();
             case DECIMAL -> in.readDouble();
             case BOOLEAN -> in.readBoolean();
+            case DATE_TIME -> java.time.ZonedDateTime.parse(text(in));
             default -> LocalDate.ofEpochDay(in.readLong());
         };
     }

@@ -57,7 +57,7 @@ final class BulkWrite implements AutoCloseable {
     Map<String, Long> finish(List<BatchSummary> batches, ProjectionSync sync) {
         awaitAll();
         stores.forEach(s -> s.submit(() -> {
-            s.load.prepare();
+            s.load.prepare(batches);
             return null;
         }));
         awaitAll();

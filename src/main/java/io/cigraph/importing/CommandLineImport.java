@@ -26,11 +26,13 @@ class CommandLineImport implements ApplicationRunner {
 
     private final ImportService imports;
     private final ImportingProperties properties;
+    private final ProjectionSync sync;
     private final ApplicationContext context;
 
-    CommandLineImport(ImportService imports, ImportingProperties properties, ApplicationContext context) {
+    CommandLineImport(ImportService imports, ImportingProperties properties, ProjectionSync sync, ApplicationContext context) {
         this.imports = imports;
         this.properties = properties;
+        this.sync = sync;
         this.context = context;
     }
 
@@ -40,6 +42,7 @@ class CommandLineImport implements ApplicationRunner {
             return;
         }
         int status = run(properties.commandLine(), System.out);
+        sync.report();
         System.exit(SpringApplication.exit(context, () -> status));
     }
 

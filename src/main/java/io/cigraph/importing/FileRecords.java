@@ -18,7 +18,9 @@ import java.util.function.Function;
 
 /**
  * The second pass over a file: its records, chunk by chunk as the parser streams them, each chunk
- * mapped and checked against the shapes on its own. Only a chunk is in memory at a time.
+ * mapped and checked against the shapes on its own. Only a chunk is in memory at a time, beside
+ * what {@link RelationCounts} keeps to count relations over the whole file: its findings come as
+ * a last chunk without records.
  */
 final class FileRecords {
 
@@ -59,6 +61,7 @@ final class FileRecords {
                      Function<Collection<String>, Map<String, List<String>>> types, Consumer<Chunk> chunks) {
         String file = source.name();
         MessageDigest digest = FileScan.newDigest();
+        RelationCounts counts = new RelationCounts(ontology, file);
         List<ImportProblem> syntax;
         try (InputStream in = new DigestInputStream(source.opener().open(), digest)) {
             try {
@@ -68,7 +71,9 @@ final class FileRecords {
                     List<ImportProblem> problems = new ArrayList<>(mapper.problems());
                     ShapeCheck.Result shapes = ShapeCheck.check(ontology, file, mapped, turtle);
                     problems.addAll(shapes.errors());
-                    chunks.accept(new Chunk(mapped.resources(), mapped.relations(), problems, shapes.warnings()));
+                    Chunk chunk = new Chunk(mapped.resources(), mapped.relations(), problems, shapes.warnings());
+                    counts.add(chunk);
+                    chunks.accept(chunk);
                 });
             } catch (Stop stop) {
                 return;
@@ -80,6 +85,10 @@ final class FileRecords {
         if (!syntax.isEmpty() || !HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
             throw new ImportRejectedException(file, List.of(new ImportProblem(file, null, null, null,
                     "The file changed while it was being imported: import it again once it is complete.")));
+        }
+        Chunk whole = counts.findings();
+        if (!whole.problems().isEmpty() || !whole.warnings().isEmpty()) {
+            chunks.accept(whole);
         }
     }
 }

@@ -145,6 +145,21 @@ public class ImportService {
         }
     }
 
+    /**
+     * Runs {@code work} unless an import is running, with imports held off meanwhile: what it
+     * reads of the stores is then never a batch half committed. Empty when an import runs.
+     */
+    <T> java.util.Optional<T> whenIdle(java.util.function.Supplier<T> work) {
+        if (!writer.tryLock()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(work.get());
+        } finally {
+            writer.unlock();
+        }
+    }
+
     /** A file's scan, or why it failed. */
     private record Scanned(FileScan scan, Map<String, List<String>> declared, RuntimeException failure) {
     }

@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  *                      {@code import} has no limit
  * @param commandLine   files or folders to import and then exit (set by {@code import FILE...}
  *                      on the command line; empty for the service)
+ * @param rebuildAtStart rebuild the RDF store and the search index from the graph at start,
+ *                      whether or not they disagree with it (set by {@code rebuild} on the
+ *                      command line); otherwise only a store that disagrees is rebuilt
  */
 @ConfigurationProperties("cigraph.import")
 record ImportingProperties(
@@ -26,5 +29,6 @@ record ImportingProperties(
         @DefaultValue("5000") int batchSize,
         @DefaultValue("5000") int chunkResources,
         @DefaultValue("256MB") DataSize maxUploadSize,
-        @DefaultValue("") java.util.List<Path> commandLine) {
+        @DefaultValue("") java.util.List<Path> commandLine,
+        @DefaultValue("false") boolean rebuildAtStart) {
 }

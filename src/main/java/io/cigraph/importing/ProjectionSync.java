@@ -2,16 +2,20 @@ package io.cigraph.importing;
 
 import io.cigraph.graph.GraphStore;
 import io.cigraph.model.Projection;
+import io.cigraph.model.StoreContent;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the stores in step with the graph: at start ({@link StartupLoad}), any store whose ledger
- * lacks a batch the graph holds (it crashed between commits, or its files were deleted) is rebuilt
- * from the graph before the bundled data is loaded and before the service takes requests.
+ * Keeps the stores in step with the graph, the source of truth. At start ({@link StartupLoad})
+ * each store's ledger and counts of resources and relations are compared with the graph's, and a
+ * store that disagrees (it stopped between commits, its files were deleted, something wrote past
+ * the imports) is rebuilt from the graph before the bundled data is loaded and before the service
+ * takes requests. The same comparison is the {@code stores} health component.
  */
 @Component
 class ProjectionSync {
@@ -27,13 +31,27 @@ class ProjectionSync {
         this.projections = projections;
     }
 
+    /** Rebuilds every store that disagrees with the graph, then logs whether they all agree. */
     void catchUp() {
-        Set<String> held = graph.batches();
+        StoreContent truth = graph.content();
         for (Projection p : projections) {
-            if (p != graph && !p.batches().equals(held)) {
-                LOG.info("Store {} does not hold the graph's {} batch(es): rebuilding it from the graph", p.name(), held.size());
-                rebuild(p);
+            if (p != graph) {
+                String difference = p.content().differenceFrom(truth);
+                if (!difference.isEmpty()) {
+                    LOG.warn("Store {} disagrees with the graph ({}): rebuilding it from the graph", p.name(), difference);
+                    rebuild(p);
+                }
             }
+        }
+        report();
+    }
+
+    /** Rebuilds every store but the graph from the graph, whether or not it disagrees. */
+    void rebuildAll() {
+        projections.stream().filter(p -> p != graph).forEach(this::rebuild);
+        Map<String, String> differences = report();
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("The stores still disagree with the graph after a rebuild: " + differences);
         }
     }
 
@@ -41,5 +59,38 @@ class ProjectionSync {
         long start = System.nanoTime();
         p.rebuild(graph);
         LOG.info("Store {} rebuilt from the graph in {} ms", p.name(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Every store's content, the graph first. */
+    List<StoreContent> contents() {
+        return projections.stream().map(Projection::content).toList();
+    }
+
+    /** What each store that disagrees with the graph (the first content) differs in; empty when all agree. */
+    static Map<String, String> differences(List<StoreContent> contents) {
+        Map<String, String> differences = new LinkedHashMap<>();
+        for (StoreContent c : contents.subList(1, contents.size())) {
+            String d = c.differenceFrom(contents.getFirst());
+            if (!d.isEmpty()) {
+                differences.put(c.store(), d);
+            }
+        }
+        return differences;
+    }
+
+    /** Compares the stores and logs whether they agree; returns what differs, by store. */
+    Map<String, String> report() {
+        List<StoreContent> contents = contents();
+        Map<String, String> differences = differences(contents);
+        StoreContent truth = contents.getFirst();
+        if (differences.isEmpty()) {
+            LOG.info("Stores agree: {} batch(es), {} resources, {} relations in {}", truth.batches().size(),
+                    truth.resources(), truth.relations(), contents.stream().map(StoreContent::store).toList());
+        } else {
+            // What a rebuild from the graph cannot mend: records the graph holds that the other stores cannot
+            // read back (written past the imports), or a store that fails to write them.
+            differences.forEach((store, d) -> LOG.warn("Store {} still disagrees with the graph: {}", store, d));
+        }
+        return differences;
     }
 }

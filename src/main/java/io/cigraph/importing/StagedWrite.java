@@ -54,8 +54,10 @@ final class StagedWrite {
             if (failure != null) {
                 throw failure;
             }
+            LOG.debug("Batch {} staged in every store; committing", batch.id());
             work.getFirst().commit();
             work.getFirst().awaitCommitted(null);
+            LOG.debug("Batch {} committed to the graph; committing the other stores", batch.id());
             work.stream().skip(1).forEach(StoreWork::commit);
             for (StoreWork w : work.subList(1, work.size())) {
                 w.awaitCommitted(sync);

@@ -4,7 +4,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the stores up to date at start: catches up any store behind the graph, then loads the
+ * Brings the stores up to date at start: catches up any store that disagrees with the graph (or
+ * rebuilds them all, when asked to), then loads the
  * bundled data the ledger does not have. It runs as a lifecycle phase before the web server
  * starts, so the port opens on a complete graph rather than serving a half-loaded one; a failure
  * stops the start.
@@ -17,16 +18,22 @@ class StartupLoad implements SmartLifecycle {
 
     private final ProjectionSync sync;
     private final StartupImport bundled;
+    private final ImportingProperties properties;
     private volatile boolean running;
 
-    StartupLoad(ProjectionSync sync, StartupImport bundled) {
+    StartupLoad(ProjectionSync sync, StartupImport bundled, ImportingProperties properties) {
         this.sync = sync;
         this.bundled = bundled;
+        this.properties = properties;
     }
 
     @Override
     public void start() {
-        sync.catchUp();
+        if (properties.rebuildAtStart()) {
+            sync.rebuildAll();
+        } else {
+            sync.catchUp();
+        }
         bundled.loadBundled();
         running = true;
     }

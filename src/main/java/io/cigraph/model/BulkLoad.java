@@ -18,8 +18,11 @@ public interface BulkLoad extends AutoCloseable {
      * Does the heavy part of finishing that makes nothing visible (building indexes, a new store
      * beside the live one), so that the stores can do it side by side before the graph finishes
      * first. Optional: {@link #finish} does whatever it has not done.
+     *
+     * @param batches the batches {@link #finish} will mark as held, for a store whose ledger must
+     *                be built with its records so that it can never hold one without the other
      */
-    default void prepare() {
+    default void prepare(List<BatchSummary> batches) {
     }
 
     /** Makes everything added durable and visible, and marks these batches as held. */

@@ -23,6 +23,9 @@ public interface Projection {
     /** Content hashes of the batches this store holds. */
     Set<String> batches();
 
+    /** The batches this store holds and its counts of resources and relations, read together. */
+    StoreContent content();
+
     /**
      * Replaces this store's content with the records of {@code source}, marking its batches as held.
      * The graph is the source of truth, so it never rebuilds itself.

@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFList;
@@ -51,14 +53,15 @@ public final class Ontology {
     private final Map<String, OntologyClass> classes;
     private final Map<String, OntologyProperty> properties;
     private final Map<String, OntologyProperty> byRelationshipType;
+    private final List<CardinalityRule> cardinalityRules = new ArrayList<>();
 
     private Ontology(Model model, String baseIri, String vocabIri) {
         this.model = model;
         this.baseIri = baseIri;
         this.vocabIri = vocabIri;
-        this.shapes = Shapes.parse(model.getGraph());
         this.classes = readClasses();
         this.properties = readProperties();
+        this.shapes = Shapes.parse(withoutRelationCounts(model.getGraph()));
         Map<String, OntologyProperty> types = new LinkedHashMap<>();
         properties.values().stream().filter(p -> p.objectProperty() && p.forward())
                 .forEach(p -> types.put(p.relationshipType(), p));
@@ -175,7 +178,90 @@ public final class Ontology {
         return model.getGraph();
     }
 
-    /** Validates a data graph (which must include {@link #graph()} for subclass checks) against the shapes. */
+    /**
+     * The shapes' counts of relations, which {@link #validate} leaves out: a file states a
+     * resource's relations wherever it likes, so they are counted over the whole file.
+     */
+    public List<CardinalityRule> cardinalityRules() {
+        return Collections.unmodifiableList(cardinalityRules);
+    }
+
+    /**
+     * The shapes graph without the counts of property shapes whose path follows object properties
+     * (forwards, inverse, or alternatives of those) on a class of resources; each count becomes a
+     * {@link CardinalityRule}. The importer's {@code kg:Statement}s, one a relation with all its
+     * annotations at hand, keep their counts.
+     */
+    private Graph withoutRelationCounts(Graph source) {
+        Graph local = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        source.find().forEach(local::add);
+        Node shProperty = NodeFactory.createURI(SH + "property");
+        Node minCount = NodeFactory.createURI(SH + "minCount");
+        Node maxCount = NodeFactory.createURI(SH + "maxCount");
+        for (Triple t : source.find(Node.ANY, shProperty, Node.ANY).toList()) {
+            List<String> targets = source.find(t.getSubject(), NodeFactory.createURI(SH + "targetClass"), Node.ANY).toList()
+                    .stream().map(x -> x.getObject().isURI() ? termOf(x.getObject().getURI()) : null).toList();
+            Node ps = t.getObject();
+            Node min = object(source, ps, minCount);
+            Node max = object(source, ps, maxCount);
+            List<CardinalityRule.Step> path = relationPath(source, object(source, ps, NodeFactory.createURI(SH + "path")));
+            if (targets.isEmpty() || targets.contains(null) || targets.contains("Statement") || path == null
+                    || (min == null && max == null)) {
+                continue;
+            }
+            Node message = object(source, ps, NodeFactory.createURI(SH + "message"));
+            Node severity = object(source, ps, NodeFactory.createURI(SH + "severity"));
+            cardinalityRules.add(new CardinalityRule(targets, path,
+                    min == null ? null : ((Number) min.getLiteralValue()).intValue(),
+                    max == null ? null : ((Number) max.getLiteralValue()).intValue(),
+                    message == null ? "Wrong number of values on " + path : message.getLiteralLexicalForm(),
+                    severity == null || severity.getURI().equals(SH + "Violation")));
+            local.remove(ps, minCount, Node.ANY);
+            local.remove(ps, maxCount, Node.ANY);
+        }
+        return local;
+    }
+
+    private static final String SH = "http://www.w3.org/ns/shacl#";
+
+    private static Node object(Graph g, Node s, Node p) {
+        List<Triple> found = g.find(s, p, Node.ANY).toList();
+        return found.isEmpty() ? null : found.getFirst().getObject();
+    }
+
+    /** A path of object properties as steps, or {@code null} for any other path. */
+    private List<CardinalityRule.Step> relationPath(Graph g, Node path) {
+        if (path == null) {
+            return null;
+        }
+        if (path.isURI()) {
+            OntologyProperty p = properties.get(termOf(path.getURI()));
+            return p != null && p.objectProperty() ? List.of(new CardinalityRule.Step(p.name(), false)) : null;
+        }
+        Node inverse = object(g, path, NodeFactory.createURI(SH + "inversePath"));
+        if (inverse != null) {
+            List<CardinalityRule.Step> forward = relationPath(g, inverse);
+            return forward == null || forward.size() != 1 ? null : List.of(new CardinalityRule.Step(forward.getFirst().property(), true));
+        }
+        Node alternatives = object(g, path, NodeFactory.createURI(SH + "alternativePath"));
+        if (alternatives == null) {
+            return null;
+        }
+        List<CardinalityRule.Step> steps = new ArrayList<>();
+        for (Node item = alternatives; item != null && !item.equals(RDF.nil.asNode()); item = object(g, item, RDF.rest.asNode())) {
+            List<CardinalityRule.Step> step = relationPath(g, object(g, item, RDF.first.asNode()));
+            if (step == null) {
+                return null;
+            }
+            steps.addAll(step);
+        }
+        return steps.isEmpty() ? null : steps;
+    }
+
+    /**
+     * Validates a data graph (which must include {@link #graph()} for subclass checks) against the
+     * shapes, all but their {@link #cardinalityRules() counts of relations}.
+     */
     public List<ShapeViolation> validate(Graph data) {
         return validate(data, node -> true);
     }

@@ -4,6 +4,9 @@ import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.model.RecordSource;
+import io.cigraph.model.StoreContent;
+import io.cigraph.ontology.OntologyProperty;
+import org.apache.jena.vocabulary.RDFS;
 import io.cigraph.ontology.Ontology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +59,8 @@ class RdfStore implements Projection, DisposableBean {
     private final Ontology ontology;
     private final RecordQuads quads;
     private final TdbLoader bulkLoader;
+    /** The last counts, until a write changes them. */
+    private volatile StoreContent counted;
 
     RdfStore(RdfProperties properties, Ontology ontology) {
         this.ontology = ontology;
@@ -108,6 +113,7 @@ class RdfStore implements Projection, DisposableBean {
             public void commit() {
                 try {
                     dataset.commit();
+                    counted = null;
                 } finally {
                     endQuietly();
                 }
@@ -143,16 +149,51 @@ class RdfStore implements Projection, DisposableBean {
     }
 
     /**
+     * Resources counted by their one name (every resource has exactly one), relations as the data
+     * graph's triples of object properties between resources (a reifier's {@code kg:source} has a
+     * blank subject). That is a scan of those triples, seconds at a million entities, so the
+     * counts are kept until the next write: only this class writes the dataset (SPARQL is
+     * read-only), and health checks ask often.
+     */
+    @Override
+    public StoreContent content() {
+        StoreContent known = counted;
+        if (known == null) {
+            known = count();
+            counted = known;
+        }
+        return known;
+    }
+
+    private StoreContent count() {
+        Set<String> held = batches();
+        return Txn.calculateRead(dataset, () -> {
+            long resources = org.apache.jena.atlas.iterator.Iter.count(
+                    dataset.find(RdfGraphs.DATA, Node.ANY, RDFS.label.asNode(), Node.ANY));
+            long relations = 0;
+            for (OntologyProperty p : ontology.properties()) {
+                if (p.objectProperty() && p.forward()) {
+                    relations += org.apache.jena.atlas.iterator.Iter.count(org.apache.jena.atlas.iterator.Iter.filter(
+                            dataset.find(RdfGraphs.DATA, Node.ANY, quads.term(p.name()), Node.ANY), q -> q.getSubject().isURI()));
+                }
+            }
+            return new StoreContent(name(), held, resources, relations);
+        });
+    }
+
+    /**
      * Empties the data, inference and ledger graphs and writes the source's records back, one large
      * write transaction per chunk of resources (many small transactions would bloat TDB2's files),
      * then marks the source's batches as held in the last one.
      */
     @Override
     public void rebuild(RecordSource source) {
+        counted = null;
         Txn.executeWrite(dataset, () -> RdfGraphs.IMPORTED.forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
         source.forEachChunk(REBUILD_CHUNK, chunk -> Txn.executeWrite(dataset, () -> quads.write(dataset, chunk, false)));
         Set<String> held = source.batches();
         Txn.executeWrite(dataset, () -> held.forEach(sha -> quads.ledger(dataset, sha, null, null)));
+        counted = null;
         LOG.info("TDB2 rebuilt from the graph: {} batch(es)", held.size());
     }
 
@@ -168,7 +209,32 @@ class RdfStore implements Projection, DisposableBean {
         if (!isEmpty()) {
             throw new IllegalStateException("A bulk load needs an empty TDB2 dataset; this one holds records");
         }
-        return new RdfBulkLoad(dataset, quads, bulkLoader);
+        counted = null;
+        RdfBulkLoad load = new RdfBulkLoad(dataset, quads, bulkLoader);
+        return new BulkLoad() {
+            @Override
+            public void add(ImportBatch chunk) {
+                load.add(chunk);
+            }
+
+            @Override
+            public void finish(java.util.List<io.cigraph.model.BatchSummary> batches) {
+                try {
+                    load.finish(batches);
+                } finally {
+                    counted = null;
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    load.close();
+                } finally {
+                    counted = null;
+                }
+            }
+        };
     }
 
     @Override

@@ -71,7 +71,7 @@ final class IndexBulkLoad implements BulkLoad {
      * one segment; nothing is visible before the commit.
      */
     @Override
-    public void prepare() {
+    public void prepare(List<BatchSummary> batches) {
         if (prepared) {
             return;
         }
@@ -93,7 +93,7 @@ final class IndexBulkLoad implements BulkLoad {
 
     /** Writes the entities' full documents unless done, and commits with this ledger of batches. */
     void finish(Set<String> ledger) {
-        prepare();
+        prepare(List.of());
         try {
             index.commitAndRefresh(ledger);
             finished = true;

@@ -4,6 +4,7 @@ import io.cigraph.model.BulkLoad;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import io.cigraph.model.RecordSource;
+import io.cigraph.model.StoreContent;
 import io.cigraph.ontology.Ontology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -138,6 +142,22 @@ class SearchIndex implements Projection, DisposableBean {
         } catch (IOException | RuntimeException e) {
             // No commit yet, or an unreadable one: the index holds nothing the graph can count on.
             return Set.of();
+        }
+    }
+
+    /** Entities and relations counted by their kind of document, from the last commit. */
+    @Override
+    public StoreContent content() {
+        Set<String> held = batches();
+        Snapshot snapshot = acquire();
+        try {
+            IndexSearcher searcher = new IndexSearcher(snapshot.getIndexReader());
+            return new StoreContent(name(), held, searcher.count(new TermQuery(new Term(Fields.KIND, Fields.ENTITY))),
+                    searcher.count(new TermQuery(new Term(Fields.KIND, Fields.RELATION))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(snapshot);
         }
     }
 

@@ -58,7 +58,7 @@ public final class Neo4jBulkAlone {
                 }
                 known.clear();
                 long start = System.nanoTime();
-                load.prepare();
+                load.prepare(summaries);
                 long imported = System.nanoTime();
                 load.finish(summaries);
                 return new Result(spool / 1e9, (imported - start) / 1e9, (System.nanoTime() - imported) / 1e9);
