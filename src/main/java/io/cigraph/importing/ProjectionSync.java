@@ -6,16 +6,20 @@ import io.cigraph.model.StoreContent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the stores in step with the graph, the source of truth. At start ({@link StartupLoad})
- * each store's ledger and counts of resources and relations are compared with the graph's, and a
- * store that disagrees (it stopped between commits, its files were deleted, something wrote past
- * the imports) is rebuilt from the graph before the bundled data is loaded and before the service
- * takes requests. The same comparison is the {@code stores} health component.
+ * each store's ledger is compared with the graph's, and a store that lacks a batch or holds one
+ * too many (it stopped between commits, its files were deleted) is rebuilt from the graph before
+ * the bundled data is loaded and before the service takes requests. The counts of resources and
+ * relations, which catch what wrote past the imports, take a scan of the RDF store (seconds at a
+ * million entities), so the service compares them once it is up and reports a difference in its
+ * log and in the {@code stores} health component, for {@code rebuild} to mend; the command line's
+ * import compares them before it starts, as it has no readiness to keep waiting.
  */
 @Component
 class ProjectionSync {
@@ -31,7 +35,23 @@ class ProjectionSync {
         this.projections = projections;
     }
 
-    /** Rebuilds every store that disagrees with the graph, then logs whether they all agree. */
+    /** Rebuilds every store whose ledger differs from the graph's; reads ledgers only. */
+    void catchUpLedgers() {
+        Set<String> truth = graph.batches();
+        for (Projection p : projections) {
+            if (p != graph) {
+                // Counts left out (zero on both sides): only the ledgers are compared here.
+                String difference = new StoreContent(p.name(), p.batches(), 0, 0)
+                        .differenceFrom(new StoreContent(graph.name(), truth, 0, 0));
+                if (!difference.isEmpty()) {
+                    LOG.warn("Store {} disagrees with the graph ({}): rebuilding it from the graph", p.name(), difference);
+                    rebuild(p);
+                }
+            }
+        }
+    }
+
+    /** Rebuilds every store that disagrees with the graph, ledgers and counts, then logs whether they all agree. */
     void catchUp() {
         StoreContent truth = graph.content();
         for (Projection p : projections) {
@@ -80,7 +100,11 @@ class ProjectionSync {
 
     /** Compares the stores and logs whether they agree; returns what differs, by store. */
     Map<String, String> report() {
-        List<StoreContent> contents = contents();
+        return report(contents());
+    }
+
+    /** Logs whether {@code contents} (the graph's first) agree; returns what differs, by store. */
+    Map<String, String> report(List<StoreContent> contents) {
         Map<String, String> differences = differences(contents);
         StoreContent truth = contents.getFirst();
         if (differences.isEmpty()) {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the stores agree, in {@code /actuator/health} (as {@code stores}): each store's batches,
  * resources and relations, and DOWN with what differs when one disagrees with the graph, however
- * that came about. {@code rebuild} on the command line (or a restart, for a difference the counts
- * show) brings the others back in line. While an import runs the stores are not compared: its
+ * that came about. {@code rebuild} on the command line (or a restart, for a difference in the
+ * ledgers) brings the others back in line. While an import runs the stores are not compared: its
  * batch reaches them one after another.
  */
 @Component("storesHealthIndicator")
