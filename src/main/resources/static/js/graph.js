@@ -131,7 +131,7 @@ function select(state, id) {
     const page = state.pages.get(id);
     state.ui.side.replaceChildren(...[
             el('h2', {}, node.label),
-            el('p', {class: 'muted'}, node.types.join(', ')),
+            el('p', {class: 'muted'}, node.types.map(t => state.onto.classesByName.get(t)?.label || t).join(', ')),
             el('p', {}, entityLink(id, 'Open its page')),
             page ? el('p', {class: 'muted'}, `${page.total} connection${page.total === 1 ? '' : 's'}, ${page.seen} drawn`) : null,
             !page || !page.done ? el('button', {type: 'button', onclick: () => guarded(state, () => expand(state, id).then(() => select(state, id)))},
