@@ -5,9 +5,6 @@ import {hashParams, setHashParams} from './app.js';
 import {confidence, el, empty, entityLink, evidence, fill, sourceLink} from './util.js';
 
 const MAX_HOPS = 6;
-// The API has no relation filter for paths: the page asks for this many shortest paths and keeps
-// those whose every edge is of a chosen relation.
-const FILTER_POOL = 100;
 
 export function pathsView() {
     const params = hashParams();
@@ -52,9 +49,7 @@ async function render(params, onto) {
     const to = params.get('to');
     const maxHops = Number(params.get('maxHops') || 3);
     const relation = params.get('relation') || '';
-    const answer = await get('/api/paths', {from, to, maxHops, limit: relation ? FILTER_POOL : 5});
-    let paths = answer.paths;
-    if (relation) paths = paths.filter(p => p.edges.every(e => e.predicate === relation)).slice(0, 5);
+    const {paths} = await get('/api/paths', {from, to, maxHops, limit: 5, relation: relation || null});
     if (!paths.length) {
         const what = relation ? ` using only “${onto.relationsByName.get(relation)?.label || relation}”` : '';
         const next = maxHops < MAX_HOPS ? el('button', {type: 'button', onclick: () => setHashParams({from, to, maxHops: maxHops + 1, relation})},
@@ -65,7 +60,7 @@ async function render(params, onto) {
     }
     return [
         el('p', {class: 'muted'}, `${paths.length} shortest path${paths.length > 1 ? 's' : ''}, ${paths[0].length} hop${paths[0].length > 1 ? 's' : ''}`
-                + `${relation ? ` (of the ${answer.paths.length} shortest, those using only this relation)` : ''}.`),
+                + `${relation ? `, using only “${onto.relationsByName.get(relation)?.label || relation}”` : ''}.`),
         paths.map((p, i) => pathCard(p, i, onto)),
     ];
 }

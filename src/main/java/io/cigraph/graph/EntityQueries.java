@@ -140,7 +140,7 @@ public class EntityQueries {
         if (limit < 1 || limit > reads.maxRows()) {
             throw new InvalidQueryException("limit", "limit must be between 1 and " + reads.maxRows() + "; it was " + limit + ".");
         }
-        List<String> types = relationshipTypes(relations);
+        List<String> types = reads.relationshipTypes(relations);
         String label = label(type);
         int offset = Cursor.decode(cursor);
         return reads.read(tx -> {
@@ -259,21 +259,6 @@ public class EntityQueries {
     }
 
     /** Relationship types for predicate names; inverse names count as their forward property. */
-    private List<String> relationshipTypes(List<String> predicates) {
-        if (predicates == null || predicates.isEmpty()) {
-            return null;
-        }
-        Set<String> types = new LinkedHashSet<>();
-        for (String name : predicates) {
-            OntologyProperty p = ontology.findProperty(name).filter(OntologyProperty::objectProperty)
-                    .orElseThrow(() -> new InvalidQueryException("relation", "'" + name + "' is not a relation of the ontology; "
-                            + "use names such as develops, runs or partOfSeries (GET /api/ontology lists them)."));
-            OntologyProperty forward = p.forward() ? p : ontology.findProperty(p.inverse()).orElse(p);
-            types.add(forward.relationshipType());
-        }
-        return List.copyOf(types);
-    }
-
     private String label(String type) {
         if (type == null || type.isBlank()) {
             return null;

@@ -9,8 +9,10 @@ import io.cigraph.ontology.OntologyProperty;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -62,6 +64,27 @@ class GraphReads {
 
     NodeRef nodeRef(Value id, Value label, Value types) {
         return new NodeRef(id.asString(null), label.asString(null), types.isNull() ? List.of() : types.asList(Value::asString));
+    }
+
+    /**
+     * The relationship types of relation names (an inverse name such as {@code developedBy} means its
+     * forward type), for filters on relations; {@code null} for no filter.
+     *
+     * @throws InvalidQueryException on {@code relation} when a name is not a relation of the ontology
+     */
+    List<String> relationshipTypes(List<String> predicates) {
+        if (predicates == null || predicates.isEmpty()) {
+            return null;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String name : predicates) {
+            OntologyProperty p = ontology.findProperty(name).filter(OntologyProperty::objectProperty)
+                    .orElseThrow(() -> new InvalidQueryException("relation", "'" + name + "' is not a relation of the ontology; "
+                            + "use names such as develops, runs or partOfSeries (GET /api/ontology lists them)."));
+            OntologyProperty forward = p.forward() ? p : ontology.findProperty(p.inverse()).orElse(p);
+            types.add(forward.relationshipType());
+        }
+        return List.copyOf(types);
     }
 
     /** Source documents by id, to attach titles and dates to the relations that cite them. */

@@ -29,9 +29,7 @@ public class PathQueries {
     // Hop and path counts are integers checked below: Cypher takes no parameters there. The
     // sources that edges cite come in the same round trip; only when no path is found does a
     // second query tell an unknown end from ends that are not connected.
-    private static final String SHORTEST = """
-            MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
-            MATCH p = SHORTEST %d (a)-[]-{1,%d}(b)
+    private static final String SOURCES = """
             RETURN p, COLLECT {
                 UNWIND relationships(p) AS r
                 WITH DISTINCT r.source AS source WHERE source IS NOT NULL
@@ -39,6 +37,15 @@ public class PathQueries {
                 RETURN s
             } AS sources
             """;
+    private static final String SHORTEST = """
+            MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
+            MATCH p = SHORTEST %d (a)-[]-{1,%d}(b)
+            """ + SOURCES;
+    // Only through some relations: a strategist's way around hub technologies that connect everything.
+    private static final String SHORTEST_TYPED = """
+            MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
+            MATCH p = SHORTEST %d (a)(()-[hop]-() WHERE type(hop) IN $types){1,%d}(b)
+            """ + SOURCES;
 
     private final GraphReads reads;
 
@@ -46,8 +53,11 @@ public class PathQueries {
         this.reads = reads;
     }
 
-    /** Up to {@code limit} shortest paths of at most {@code maxHops} relations, shortest first. */
-    public Paths paths(String from, String to, int maxHops, int limit) {
+    /**
+     * Up to {@code limit} shortest paths of at most {@code maxHops} relations, shortest first, only
+     * through the {@code relations} named (their inverse names too) when any are.
+     */
+    public Paths paths(String from, String to, int maxHops, int limit, List<String> relations) {
         if (from == null || from.isBlank() || to == null || to.isBlank()) {
             throw new InvalidQueryException(from == null || from.isBlank() ? "from" : "to",
                     "Give both ends of the path as ids: /api/paths?from=nearlink&to=huawei-watch-gt-4.");
@@ -61,10 +71,14 @@ public class PathQueries {
         if (limit < 1 || limit > MAX_PATHS) {
             throw new InvalidQueryException("limit", "limit must be between 1 and " + MAX_PATHS + "; it was " + limit + ".");
         }
+        List<String> types = reads.relationshipTypes(relations);
+        String query = (types == null ? SHORTEST : SHORTEST_TYPED).formatted(limit, maxHops);
+        Map<String, Object> params = new HashMap<>(Map.of("from", from, "to", to));
+        params.put("types", types);
         return reads.read(tx -> {
             List<Path> found = new ArrayList<>();
             Map<String, SourceRef> sources = new HashMap<>();
-            tx.run(SHORTEST.formatted(limit, maxHops), Map.of("from", from, "to", to)).forEachRemaining(r -> {
+            tx.run(query, params).forEachRemaining(r -> {
                 found.add(r.get("p").asPath());
                 r.get("sources").asList(Value::asNode).forEach(s -> sources.put(s.get("id").asString(), reads.sourceRef(s)));
             });

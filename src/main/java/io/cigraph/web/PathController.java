@@ -24,7 +24,9 @@ class PathController {
     Paths paths(@Parameter(description = "Id of one end") @RequestParam String from,
                 @Parameter(description = "Id of the other end") @RequestParam String to,
                 @Parameter(description = "The most relations on a path (1-6)") @RequestParam(defaultValue = "3") int maxHops,
-                @Parameter(description = "The most paths (1-100), shortest first") @RequestParam(defaultValue = "5") int limit) {
-        return paths.paths(from, to, maxHops, limit);
+                @Parameter(description = "The most paths (1-100), shortest first") @RequestParam(defaultValue = "5") int limit,
+                @Parameter(description = "Only through these relations (names such as develops or runs; inverse names too); any when none")
+                @RequestParam(required = false) java.util.List<String> relation) {
+        return paths.paths(from, to, maxHops, limit, relation);
     }
 }

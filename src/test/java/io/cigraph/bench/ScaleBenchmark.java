@@ -170,7 +170,7 @@ public final class ScaleBenchmark {
         devices = (int) count(driver, "MATCH (n:Device) RETURN count(n)");
         IntConsumer path = i -> {
             int[] pair = devicePair(random, devices);
-            paths.paths("device-" + pair[0], "device-" + pair[1], 4, 1);
+            paths.paths("device-" + pair[0], "device-" + pair[1], 4, 1, null);
         };
         // Twice: Neo4j's shortest-path code takes a few thousand queries to reach its speed (the JIT
         // compiler is still at work after 2,000 at a million entities), so the first 200 show a

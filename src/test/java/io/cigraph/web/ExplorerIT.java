@@ -225,6 +225,15 @@ class ExplorerIT extends IntegrationTest {
     }
 
     @Test
+    void aRelationFilterFindsOnlyPathsThroughThatRelation() {
+        browser.open("/#/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=3&relation=develops");
+        String results = browser.waitForText(".path-results", "using only");
+        assertThat(results).contains("NearLink — Huawei — Huawei Watch GT 4").doesNotContain("Wearables");
+        browser.open("/#/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=3&relation=runs");
+        assertThat(browser.waitForText(".path-results", "No path within 3 hops")).contains("Allow any relation");
+    }
+
+    @Test
     void noPathWithinTheHopLimitSaysSoAndOffersOneHopMore() {
         browser.open("/#/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=1");
         String message = browser.waitForText(".path-results", "No path within 1 hop");

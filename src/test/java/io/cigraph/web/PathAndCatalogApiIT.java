@@ -47,6 +47,25 @@ class PathAndCatalogApiIT extends IntegrationTest {
     }
 
     @Test
+    void aRelationFilterKeepsOnlyPathsThroughThoseRelations() {
+        List<JsonNode> any = list(get("/api/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=3&limit=20").json().get("paths"));
+        assertThat(any.stream().flatMap(p -> list(p.get("edges")).stream()).map(e -> e.get("predicate").asString()))
+                .as("without a filter, paths go through other relations too").anyMatch(p -> !p.equals("develops"));
+        for (String relation : List.of("develops", "developedBy")) {
+            Response r = get("/api/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=3&limit=20&relation=" + relation);
+            assertThat(r.status()).isEqualTo(200);
+            List<JsonNode> paths = list(r.json().get("paths"));
+            assertThat(paths).as(relation).isNotEmpty();
+            assertThat(paths.stream().flatMap(p -> list(p.get("edges")).stream()).map(e -> e.get("predicate").asString()))
+                    .as(relation).containsOnly("develops");
+        }
+        assertThat(list(get("/api/paths?from=nearlink&to=huawei-watch-gt-4&relation=runs").json().get("paths"))).isEmpty();
+        Response unknown = get("/api/paths?from=nearlink&to=huawei-watch-gt-4&relation=nope");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("parameter").asString()).isEqualTo("relation");
+    }
+
+    @Test
     void pathErrorsAreProblemDetails() {
         assertThat(get("/api/paths?from=nearlink&to=nowhere").status()).isEqualTo(404);
         assertThat(get("/api/paths?from=nearlink&to=nearlink").status()).isEqualTo(400);
