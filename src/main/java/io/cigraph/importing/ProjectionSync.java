@@ -6,7 +6,6 @@ import io.cigraph.model.StoreContent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,33 +36,26 @@ class ProjectionSync {
 
     /** Rebuilds every store whose ledger differs from the graph's; reads ledgers only. */
     void catchUpLedgers() {
-        Set<String> truth = graph.batches();
-        for (Projection p : projections) {
-            if (p != graph) {
-                // Counts left out (zero on both sides): only the ledgers are compared here.
-                String difference = new StoreContent(p.name(), p.batches(), 0, 0)
-                        .differenceFrom(new StoreContent(graph.name(), truth, 0, 0));
-                if (!difference.isEmpty()) {
-                    LOG.warn("Store {} disagrees with the graph ({}): rebuilding it from the graph", p.name(), difference);
-                    rebuild(p);
-                }
-            }
-        }
+        // Counts left out (zero everywhere): only the ledgers are compared here.
+        rebuildDisagreeing(differences(projections.stream().map(p -> new StoreContent(p.name(), p.batches(), 0, 0)).toList()));
     }
 
     /** Rebuilds every store that disagrees with the graph, ledgers and counts, then logs whether they all agree. */
     void catchUp() {
-        StoreContent truth = graph.content();
+        List<StoreContent> contents = contents();
+        Map<String, String> differences = differences(contents);
+        rebuildDisagreeing(differences);
+        report(differences.isEmpty() ? contents : contents());
+    }
+
+    private void rebuildDisagreeing(Map<String, String> differences) {
         for (Projection p : projections) {
-            if (p != graph) {
-                String difference = p.content().differenceFrom(truth);
-                if (!difference.isEmpty()) {
-                    LOG.warn("Store {} disagrees with the graph ({}): rebuilding it from the graph", p.name(), difference);
-                    rebuild(p);
-                }
+            String difference = differences.get(p.name());
+            if (difference != null) {
+                LOG.warn("Store {} disagrees with the graph ({}): rebuilding it from the graph", p.name(), difference);
+                rebuild(p);
             }
         }
-        report();
     }
 
     /** Rebuilds every store but the graph from the graph, whether or not it disagrees. */
