@@ -182,10 +182,17 @@ final class RecordMapper {
                                 statements.put(reifierOf.getOrDefault(t, NodeFactory.createBlankNode()), r);
                             }
                         }
+                    } else if (property.link()) {
+                        link(id, property, o, line, properties);
                     } else if (!o.isLiteral()) {
                         problem(line, id, property.name(), "'" + property.name() + "' takes a value in quotes, not a resource.");
                     } else {
-                        Literals.put(properties, property.name(), o);
+                        String wrong = ontology.literalProblem(property, o);
+                        if (wrong != null) {
+                            problem(line, id, property.name(), wrong);
+                        } else {
+                            Literals.put(properties, property.name(), o);
+                        }
                     }
                 }
             }
@@ -200,6 +207,22 @@ final class RecordMapper {
         unknownTargets.forEach(data::delete);
         Graph check = ShapeCheck.validationGraph(ontology, data, reifiers, source, statements, external);
         return new Mapped(resources, relations, check, statements, external);
+    }
+
+    /**
+     * A link to another knowledge base: kept as the IRI's text, which the RDF store turns back
+     * into the IRI. One of our own resources is a relation's business, with its provenance.
+     */
+    private void link(String id, OntologyProperty property, Node o, long line, Map<String, Object> properties) {
+        if (!o.isURI() || !(o.getURI().startsWith("http://") || o.getURI().startsWith("https://"))) {
+            problem(line, id, property.name(), "'" + property.name() + "' takes the http(s) IRI of a thing in another knowledge base,"
+                    + " such as <http://www.wikidata.org/entity/Q160120>, not " + o + ".");
+        } else if (ontology.idOf(o.getURI()) != null || o.getURI().startsWith(ontology.baseIri())) {
+            problem(line, id, property.name(), "'" + property.name() + "' links to other knowledge bases; to link '"
+                    + id + "' to a resource of this graph, use a relation such as kg:relatedTo, with its source.");
+        } else {
+            Literals.put(properties, property.name(), NodeFactory.createLiteralString(o.getURI()));
+        }
     }
 
     private RelationRecord relation(String id, OntologyProperty property, Triple t, long line,

@@ -54,11 +54,22 @@ public final class Ontology {
     private final Map<String, OntologyProperty> properties;
     private final Map<String, OntologyProperty> byRelationshipType;
     private final List<CardinalityRule> cardinalityRules = new ArrayList<>();
+    /** Link properties by IRI and by name: the only terms outside the vocabulary's namespace. */
+    private final Map<String, String> linkNames = new LinkedHashMap<>();
+    private final Map<String, String> linkIris = new LinkedHashMap<>();
+    private final Set<String> datatypeChecked;
 
     private Ontology(Model model, String baseIri, String vocabIri) {
         this.model = model;
         this.baseIri = baseIri;
         this.vocabIri = vocabIri;
+        model.listResourcesWithProperty(RDF.type, model.createResource(vocabIri + "LinkProperty")).forEach(r -> {
+            if (r.isURIResource()) {
+                linkNames.put(r.getURI(), r.getLocalName());
+                linkIris.put(r.getLocalName(), r.getURI());
+            }
+        });
+        this.datatypeChecked = Datatypes.checkedByShapes(model.getGraph());
         this.classes = readClasses();
         this.properties = readProperties();
         this.shapes = Shapes.parse(withoutRelationCounts(model.getGraph()));
@@ -74,27 +85,70 @@ public final class Ontology {
      * @throws IllegalStateException when the folder has no Turtle file or a file does not parse
      */
     public static Ontology load(Path dir, String baseIri, String vocabIri) {
+        return load(dir, List.of(), baseIri, vocabIri);
+    }
+
+    /**
+     * Reads the core ontology ({@code *.ttl} in {@code dir}), then each extension: a file, or a
+     * folder's {@code *.ttl} files in name order (a folder that does not exist is skipped, so the
+     * default one need not be made). Extensions may add terms and shapes, and labels or comments
+     * to core terms; anything that contradicts the core stops the load.
+     *
+     * @throws IllegalStateException when a file does not parse or an extension contradicts the
+     *                               core, naming the file and the term, line or reason
+     */
+    public static Ontology load(Path dir, List<Path> extensions, String baseIri, String vocabIri) {
         Objects.requireNonNull(dir, "ontology folder is required");
+        Objects.requireNonNull(extensions, "extension paths are required (an empty list for none)");
         Objects.requireNonNull(baseIri, "base IRI for resources is required");
         Objects.requireNonNull(vocabIri, "vocabulary IRI is required");
-        Model model = ModelFactory.createDefaultModel();
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.toString().endsWith(".ttl")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the ontology folder " + dir.toAbsolutePath(), e);
-        }
+        List<Path> files = turtleFiles(dir);
         if (files.isEmpty()) {
             throw new IllegalStateException("No Turtle (.ttl) file in the ontology folder " + dir.toAbsolutePath());
         }
+        Model model = ModelFactory.createDefaultModel();
         for (Path file : files) {
-            try {
-                RDFDataMgr.read(model, file.toString());
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("Ontology file " + file + " does not parse: " + e.getMessage(), e);
+            Model m = read(file);
+            model.add(m).setNsPrefixes(m.getNsPrefixMap());
+        }
+        List<Path> extensionFiles = new ArrayList<>();
+        for (Path path : extensions) {
+            if (Files.isDirectory(path)) {
+                extensionFiles.addAll(turtleFiles(path));
+            } else if (Files.isRegularFile(path)) {
+                extensionFiles.add(path);
+            } else if (path.getFileName() != null && path.getFileName().toString().endsWith(".ttl")) {
+                throw new IllegalStateException("Ontology extension " + path + " does not exist: fix cigraph.ontology.extensions.");
             }
         }
+        if (!extensionFiles.isEmpty()) {
+            Extensions check = new Extensions(model, vocabIri);
+            for (Path file : extensionFiles) {
+                Model extension = read(file);
+                check.add(file, extension);
+                model.add(extension);
+            }
+            check.verify();
+        }
         return new Ontology(model, baseIri, vocabIri);
+    }
+
+    private static List<Path> turtleFiles(Path dir) {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(p -> p.toString().endsWith(".ttl") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the ontology folder " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private static Model read(Path file) {
+        Model m = ModelFactory.createDefaultModel();
+        try {
+            RDFDataMgr.read(m, file.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Ontology file " + file + " does not parse: " + e.getMessage(), e);
+        }
+        return m;
     }
 
     public String baseIri() {
@@ -117,13 +171,38 @@ public final class Ontology {
         return baseIri + id;
     }
 
-    /** Local name of a term in the vocabulary, or {@code null} when the IRI is not one of ours. */
+    /**
+     * Local name of a term in the vocabulary, or of a declared link property ({@code owl:sameAs} is
+     * {@code sameAs}), or {@code null} when the IRI is not one of ours.
+     */
     public String termOf(String iri) {
-        return iri != null && iri.startsWith(vocabIri) ? iri.substring(vocabIri.length()) : null;
+        if (iri == null) {
+            return null;
+        }
+        String link = linkNames.get(iri);
+        if (link != null) {
+            return link;
+        }
+        return iri.startsWith(vocabIri) ? iri.substring(vocabIri.length()) : null;
     }
 
     public String termIri(String name) {
-        return vocabIri + name;
+        String link = linkIris.get(name);
+        return link != null ? link : vocabIri + name;
+    }
+
+    /**
+     * Why a literal does not fit the declared datatype of a datatype property, or {@code null}
+     * when it does. Properties whose values a shape already types are left to the shape, so that
+     * a file gets one finding per wrong value; the rest, extensions' properties included, are
+     * checked here against their {@code rdfs:range}, so that a number stays a number in every store.
+     */
+    public String literalProblem(OntologyProperty property, Node literal) {
+        if (property.objectProperty() || property.link() || property.range().isEmpty()
+                || datatypeChecked.contains(property.iri())) {
+            return null;
+        }
+        return Datatypes.problem(property, literal);
     }
 
     public Collection<OntologyClass> classes() {
@@ -352,10 +431,9 @@ public final class Ontology {
             }
         });
         Map<String, List<String>> parents = new LinkedHashMap<>();
-        List<Resource> declared = Stream.concat(
-                        model.listResourcesWithProperty(RDF.type, OWL.ObjectProperty).toList().stream(),
-                        model.listResourcesWithProperty(RDF.type, OWL.DatatypeProperty).toList().stream())
-                .filter(r -> termOf(r.getURI()) != null).distinct()
+        List<Resource> declared = Stream.of(OWL.ObjectProperty, OWL.DatatypeProperty, model.createResource(vocabIri + "LinkProperty"))
+                .flatMap(type -> model.listResourcesWithProperty(RDF.type, type).toList().stream())
+                .filter(r -> r.isURIResource() && termOf(r.getURI()) != null).distinct()
                 .sorted(Comparator.comparing(Resource::getURI)).toList();
         for (Resource p : declared) {
             parents.put(termOf(p.getURI()), p.listProperties(RDFS.subPropertyOf).toList().stream()
@@ -371,13 +449,21 @@ public final class Ontology {
                     object, classList(p.getPropertyResourceValue(RDFS.domain)),
                     classList(p.getPropertyResourceValue(RDFS.range)), inverseOf.get(name),
                     !inverseOnly.contains(name), supers, p.hasProperty(RDF.type, OWL.SymmetricProperty), relation,
-                    OntologyProperty.relationshipTypeOf(name)));
+                    OntologyProperty.relationshipTypeOf(name), linkNames.containsKey(p.getURI()), unitOf(p)));
         }
         List<OntologyProperty> sorted = new ArrayList<>(result.values());
         sorted.sort(Comparator.comparing(OntologyProperty::objectProperty).reversed());
         Map<String, OntologyProperty> ordered = new LinkedHashMap<>();
         sorted.forEach(p -> ordered.put(p.name(), p));
         return Collections.unmodifiableMap(ordered);
+    }
+
+    private String unitOf(Resource p) {
+        Statement s = p.getProperty(model.createProperty(vocabIri + "unit"));
+        if (s == null) {
+            return null;
+        }
+        return s.getObject().isURIResource() ? s.getObject().asResource().getURI() : s.getObject().asLiteral().getLexicalForm();
     }
 
     private List<String> classList(Resource r) {

@@ -8,6 +8,6 @@ class OntologyConfiguration {
 
     @Bean
     Ontology ontology(OntologyProperties properties) {
-        return Ontology.load(properties.dir(), properties.baseIri(), properties.vocabIri());
+        return Ontology.load(properties.dir(), properties.extensions(), properties.baseIri(), properties.vocabIri());
     }
 }

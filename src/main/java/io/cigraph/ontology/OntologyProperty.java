@@ -21,11 +21,17 @@ import java.util.List;
  * @param relation         a relation between entities that carries provenance (sub-property of
  *                         {@code kg:relatedTo}); other object properties structure observations
  * @param relationshipType the Neo4j relationship type, UPPER_SNAKE_CASE of the name
+ * @param link             a link to another knowledge base ({@code kg:LinkProperty}, such as
+ *                         {@code owl:sameAs}): its values are IRIs outside the graph, kept as IRIs
+ *                         in RDF and as text in the property graph and the search index
+ * @param unit             the unit every value of this datatype property is in ({@code kg:unit}: a
+ *                         short symbol such as {@code GB}, or a unit's IRI), or {@code null}
  */
 public record OntologyProperty(String name, String iri, String label, String comment,
                                boolean objectProperty, List<String> domain, List<String> range,
                                String inverse, boolean forward, List<String> superProperties,
-                               boolean symmetric, boolean relation, String relationshipType) {
+                               boolean symmetric, boolean relation, String relationshipType,
+                               boolean link, String unit) {
 
     /** UPPER_SNAKE_CASE of a camelCase local name: {@code partOfSeries} becomes {@code PART_OF_SERIES}. */
     static String relationshipTypeOf(String localName) {

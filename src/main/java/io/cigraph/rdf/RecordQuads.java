@@ -59,12 +59,19 @@ final class RecordQuads {
      * same dataset, as in the graph. A rebuild into an empty store skips that lookup.
      */
     void write(DatasetGraph dsg, ImportBatch batch, boolean replace) {
-        write(dsg::add, batch, replace ? new Replacing(dsg) : Replacing.NOTHING);
+        write(dsg::add, batch, replace ? new Replacing(dsg, links()) : Replacing.NOTHING);
     }
 
     /** Adds a batch to a loader's stream: a bulk load into an empty store has nothing to replace. */
     void write(StreamRDF stream, ImportBatch batch) {
         write(stream::quad, batch, Replacing.NOTHING);
+    }
+
+    /** The predicates of link properties, whose values are IRIs but belong to the resource's description. */
+    private Set<Node> links() {
+        Set<Node> links = new java.util.HashSet<>();
+        ontology.properties().stream().filter(OntologyProperty::link).forEach(p -> links.add(NodeFactory.createURI(p.iri())));
+        return links;
     }
 
     private void write(Consumer<Quad> out, ImportBatch batch, Replacing replacing) {
@@ -133,11 +140,14 @@ final class RecordQuads {
         }
         for (Map.Entry<String, Object> e : r.properties().entrySet()) {
             Node p = term(e.getKey());
-            String range = ontology.findProperty(e.getKey()).map(OntologyProperty::range)
-                    .filter(l -> !l.isEmpty()).map(List::getFirst).orElse("");
+            OntologyProperty property = ontology.findProperty(e.getKey()).orElse(null);
+            boolean link = property != null && property.link();
+            String range = property == null || property.range().isEmpty() ? "" : property.range().getFirst();
             Iterable<?> values = e.getValue() instanceof List<?> list ? list : List.of(e.getValue());
             for (Object v : values) {
-                out.accept(new Quad(RdfGraphs.DATA, s, p, literal(v, range)));
+                // A link's value is an IRI of another dataset, kept as text elsewhere: an IRI again here,
+                // so that SPARQL joins it with that dataset's own triples.
+                out.accept(new Quad(RdfGraphs.DATA, s, p, link ? NodeFactory.createURI(v.toString()) : literal(v, range)));
             }
         }
     }
@@ -218,12 +228,14 @@ final class RecordQuads {
      */
     private static class Replacing {
 
-        static final Replacing NOTHING = new Replacing(null);
+        static final Replacing NOTHING = new Replacing(null, Set.of());
 
         private final DatasetGraph dsg;
+        private final Set<Node> links;
 
-        Replacing(DatasetGraph dsg) {
+        Replacing(DatasetGraph dsg, Set<Node> links) {
             this.dsg = dsg;
+            this.links = links;
         }
 
         void description(Node s) {
@@ -232,7 +244,7 @@ final class RecordQuads {
             }
             List<Quad> stale = new ArrayList<>();
             dsg.find(RdfGraphs.DATA, s, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                if (q.getObject().isLiteral() || q.getPredicate().equals(TYPE)) {
+                if (q.getObject().isLiteral() || q.getPredicate().equals(TYPE) || links.contains(q.getPredicate())) {
                     stale.add(q);
                 }
             });
