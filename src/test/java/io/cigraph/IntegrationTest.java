@@ -49,6 +49,9 @@ public abstract class IntegrationTest {
         registry.add("cigraph.security.api-key", () -> API_KEY);
         // Small, so that a test can pass the upload limit without sending hundreds of megabytes.
         registry.add("cigraph.import.max-upload-size", () -> "1MB");
+        // The bundled example extension, so that every store and endpoint is tested with an
+        // ontology users extended (OntologyTermsIT imports data that uses it).
+        registry.add("cigraph.ontology.extensions", () -> "ontology/examples/xr-headsets.ttl");
     }
 
     /** Under {@code target/}, so that a clean build removes it: each run's stores take about half a gigabyte. */

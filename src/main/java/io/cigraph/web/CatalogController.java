@@ -51,17 +51,21 @@ class CatalogController {
 
     record OntologyView(String vocabulary, String resourceBase, List<OntologyClass> classes,
                         List<OntologyProperty> relations, List<OntologyProperty> objectProperties,
-                        List<OntologyProperty> datatypeProperties) {
+                        List<OntologyProperty> datatypeProperties, List<OntologyProperty> linkProperties) {
     }
 
-    /** Classes with their hierarchy; relations (with provenance), other object properties, literal properties. */
-    @Operation(summary = "Classes with their hierarchy; relations with domain, range and inverse; literal properties")
+    /**
+     * Classes with their hierarchy; relations (with provenance), other object properties, literal
+     * properties (with their unit), links to other knowledge bases. Extensions' terms are among them.
+     */
+    @Operation(summary = "Classes with their hierarchy; relations with domain, range and inverse; literal properties with units; links to other knowledge bases")
     @GetMapping("/api/ontology")
     OntologyView ontology() {
         List<OntologyProperty> all = List.copyOf(ontology.properties());
         return new OntologyView(ontology.vocabIri(), ontology.baseIri(), List.copyOf(ontology.classes()),
                 all.stream().filter(OntologyProperty::relation).toList(),
                 all.stream().filter(p -> p.objectProperty() && !p.relation()).toList(),
-                all.stream().filter(p -> !p.objectProperty()).toList());
+                all.stream().filter(p -> !p.objectProperty() && !p.link()).toList(),
+                all.stream().filter(OntologyProperty::link).toList());
     }
 }
