@@ -58,12 +58,14 @@ export function sparql(query) {
 }
 
 let ontologyPromise;
-/** The ontology, once per page load: relation labels (both directions) and class hierarchy. */
+/** The ontology, once per page load: relation labels (both directions), class hierarchy, property labels and units. */
 export function ontology() {
     ontologyPromise ??= get('/api/ontology').then(o => {
         const relations = new Map(o.relations.concat(o.objectProperties).map(r => [r.name, r]));
         const classes = new Map(o.classes.map(c => [c.name, c]));
-        return {...o, relationsByName: relations, classesByName: classes};
+        // Literal properties with their units, and links to other knowledge bases, by name.
+        const properties = new Map(o.datatypeProperties.concat(o.linkProperties || []).map(p => [p.name, p]));
+        return {...o, relationsByName: relations, classesByName: classes, propertiesByName: properties};
     });
     return ontologyPromise;
 }

@@ -51,7 +51,7 @@ async function render(id) {
                         observationIds.length ? figures : null,
                         isObservation ? observationFacts(entity) : null,
                         relations),
-                el('aside', {class: 'entity-side'}, facts(entity))),
+                el('aside', {class: 'entity-side'}, facts(entity, await ontology()))),
     ];
 }
 
@@ -66,7 +66,15 @@ function header(entity) {
                     el('a', {class: 'button subtle', href: `/api/entities/${encodeURIComponent(entity.id)}`}, 'JSON')));
 }
 
-function facts(entity) {
+/** A property's values: links to other knowledge bases as links, numbers with their property's unit. */
+function propertyValues(property, values) {
+    if (property?.link) {
+        return values.map((v, i) => [i ? ', ' : null, el('a', {href: v, rel: 'noopener noreferrer', target: '_blank'}, v)]);
+    }
+    return values.map(v => formatNumber(v) + (property?.unit && typeof v === 'number' ? ` ${property.unit}` : '')).join(', ');
+}
+
+function facts(entity, onto) {
     const aliases = entity.aliases || [];
     const properties = Object.entries(entity.properties || {}).filter(([k]) => k !== 'evidence');
     return [
@@ -75,7 +83,8 @@ function facts(entity) {
                 a.text, a.language ? el('span', {class: 'lang', title: LANGUAGES[a.language] || a.language}, a.language) : null)))
                 : empty('No other names recorded.'),
         properties.length ? [el('h2', {}, 'Properties'), el('dl', {class: 'properties'}, properties.map(([k, v]) =>
-                [el('dt', {}, k), el('dd', {}, [].concat(v).map(formatNumber).join(', '))]))] : null,
+                [el('dt', {title: onto?.propertiesByName.get(k)?.comment || k}, onto?.propertiesByName.get(k)?.label || k),
+                    el('dd', {}, propertyValues(onto?.propertiesByName.get(k), [].concat(v)))]))] : null,
         el('p', {class: 'muted small'}, 'Id ', el('code', {}, entity.id)),
     ];
 }

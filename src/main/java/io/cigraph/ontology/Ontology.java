@@ -298,6 +298,7 @@ public final class Ontology {
             local.remove(ps, minCount, Node.ANY);
             local.remove(ps, maxCount, Node.ANY);
         }
+        EndsShapes.addMissing(local, properties.values(), this);
         return local;
     }
 

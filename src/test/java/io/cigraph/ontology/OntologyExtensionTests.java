@@ -2,13 +2,18 @@ package io.cigraph.ontology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +60,28 @@ class OntologyExtensionTests {
         assertThat(o.findProperty("pairedWith").orElseThrow().forward()).isFalse();
         assertThat(o.relationshipTypes()).contains("PAIRS_WITH");
         assertThat(o.findClass("Chipset").orElseThrow().label()).isEqualTo("Chipset (SoC)");
+    }
+
+    @Test
+    void theEndsOfAnExtensionsRelationAreCheckedFromItsDomainAndRangeWithoutAShape() {
+        Ontology o = Ontology.load(Path.of("ontology"), List.of(Path.of("ontology/examples/xr-headsets.ttl")), BASE, VOCAB);
+        Graph data = GraphFactory.createGraphMem();
+        o.graph().find().forEach(data::add);
+        Node phone = NodeFactory.createURI(BASE + "phone");
+        Node vendor = NodeFactory.createURI(BASE + "vendor");
+        Node headset = NodeFactory.createURI(BASE + "headset");
+        Node pairsWith = NodeFactory.createURI(VOCAB + "pairsWith");
+        data.add(phone, RDF.type.asNode(), NodeFactory.createURI(VOCAB + "Smartphone"));
+        data.add(vendor, RDF.type.asNode(), NodeFactory.createURI(VOCAB + "Vendor"));
+        data.add(headset, RDF.type.asNode(), NodeFactory.createURI(VOCAB + "XRHeadset"));
+        data.add(headset, pairsWith, phone);
+        data.add(phone, pairsWith, headset);
+        data.add(headset, pairsWith, vendor);
+        List<ShapeViolation> found = o.validate(data).stream()
+                .filter(v -> v.error() && v.message().contains("pairsWith")).toList();
+        assertThat(found).extracting(ShapeViolation::focusNode, ShapeViolation::message).containsExactlyInAnyOrder(
+                tuple(BASE + "phone", "The subject of kg:pairsWith must be of class XR headset (kg:XRHeadset), its rdfs:domain."),
+                tuple(BASE + "headset", "What kg:pairsWith links to must be of class Device (kg:Device), its rdfs:range."));
     }
 
     @Test
