@@ -97,6 +97,9 @@ final class Extensions {
             if (isClass && (object || datatype)) {
                 problems.add(file + ": " + name(term) + " is declared both a class and a property; give each its own name.");
             }
+            if (isClass && "ImportBatch".equals(term.getLocalName())) {
+                problems.add(file + ": the class name ImportBatch is the property graph's label for its import ledger; choose another name.");
+            }
             if (!isClass && RESERVED.contains(term.getLocalName())) {
                 problems.add(file + ": the property name " + term.getLocalName() + " is reserved for every resource's "
                         + term.getLocalName() + "; choose another name.");

@@ -141,6 +141,7 @@ class OntologyExtensionTests {
     @Test
     void aPropertyNamedLikeANodeKeyIsRefused() {
         rejected("kg:batch a owl:DatatypeProperty ; rdfs:range xsd:string .", "the property name batch is reserved");
+        rejected("kg:ImportBatch a owl:Class ; rdfs:subClassOf kg:Entity .", "the class name ImportBatch is the property graph's label");
     }
 
     @Test
