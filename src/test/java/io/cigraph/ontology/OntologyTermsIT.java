@@ -36,7 +36,7 @@ class OntologyTermsIT extends IntegrationTest {
     @BeforeEach
     void importDeviceSpecs() throws IOException {
         try {
-            imports.importTurtle("device-specs.ttl", Files.readAllBytes(Path.of("src/test/resources/ontology/device-specs.ttl")), false);
+            imports.importTurtle("device-specs.ttl", Files.readAllBytes(Path.of("src/test/resources/ontology-terms/device-specs.ttl")), false);
         } catch (ImportRejectedException e) {
             throw new AssertionError("device-specs.ttl rejected: " + e.problems(), e);
         }
