@@ -103,18 +103,20 @@ class ImportController {
             if (fileName == null && byType.isEmpty()) {
                 continue;
             }
-            ImportFormat format = byType.or(() -> ImportFormat.ofFileName(fileName)).orElseThrow(() -> new HttpMediaTypeNotSupportedException(
-                    type, accepted(), HttpMethod.POST, "The part '" + part.getName() + "' (" + fileName + ") is neither of an "
-                    + "accepted media type nor named with a data file's extension (" + String.join(", ", ImportFormat.allExtensions())
-                    + ")"));
+            ImportFormat format = byType.or(() -> ImportFormat.ofFileName(fileName)).orElseThrow(() -> new UnsupportedPartException(
+                    "The part '" + part.getName() + "' (" + fileName + ", " + (type == null ? "no Content-Type" : type)
+                            + ") is neither of an accepted media type nor named with a data file's extension ("
+                            + String.join(", ", ImportFormat.allExtensions()) + "): send it as one of " + accepted().stream()
+                            .filter(t -> !t.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)).map(MediaType::toString).toList()
+                            + ", or with a file name such as data.ttl.", accepted()));
             String named = fileName != null && !fileName.isBlank() ? fileName
                     : part.getName() + format.extension();
             files.add(new ImportService.UploadedFile(named, format, type == null ? StandardCharsets.UTF_8 : charsetOf(type),
                     part.getSize(), part.getInputStream()));
         }
         if (files.isEmpty()) {
-            throw new HttpMediaTypeNotSupportedException(MediaType.MULTIPART_FORM_DATA, accepted(), HttpMethod.POST,
-                    "The multipart upload has no file part: send each file as a part with a file name");
+            throw new UnsupportedPartException("The multipart upload has no file part: send each file as a part with a file "
+                    + "name (curl -F 'file=@data.ttl').", accepted());
         }
         return files;
     }
@@ -133,6 +135,15 @@ class ImportController {
             return type;
         } catch (IllegalArgumentException e) {
             throw new HttpMediaTypeNotSupportedException(e.getMessage(), accepted());
+        }
+    }
+
+    /** A multipart upload whose parts are not data files: its detail says which part and why. */
+    static final class UnsupportedPartException extends HttpMediaTypeNotSupportedException {
+
+        UnsupportedPartException(String detail, List<MediaType> accepted) {
+            super(MediaType.MULTIPART_FORM_DATA, accepted, HttpMethod.POST, detail);
+            getBody().setDetail(detail);
         }
     }
 

@@ -187,6 +187,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             + String.join(" or ", e.getSupportedMethods()) + ".");
                     p.setProperty("allowed", List.of(e.getSupportedMethods()));
                 }
+                case ImportController.UnsupportedPartException e -> {
+                    p.setDetail(e.getBody().getDetail());
+                    p.setProperty("accepted", e.getSupportedMediaTypes().stream().map(MediaType::toString).toList());
+                }
                 case HttpMediaTypeNotSupportedException e -> {
                     List<String> accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
                     String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
