@@ -194,6 +194,28 @@ class ImportFormatsIT extends IntegrationTest {
         assertThat(r.json().get("detail").asString()).contains("notes.txt", ".jsonld");
     }
 
+    @Test
+    void aMultipartUploadOverTheLimitIsA413WhetherItsLengthIsAnnouncedOrNot() throws Exception {
+        String boundary = "cigraph-boundary-9f3";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, boundary, "file", "big.nt", "application/n-triples", "# padding\n".repeat(150_000));
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+
+        Response announced = post("/api/imports", "multipart/form-data; boundary=" + boundary, bytes, API_KEY);
+        assertThat(announced.status()).as(announced.body()).isEqualTo(413);
+        assertThat(announced.body()).contains("cigraph.import.max-upload-size", "/upload-too-large");
+
+        // Without a Content-Length (chunked), the container stops reading the part at the limit.
+        var chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-API-Key", API_KEY)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("cigraph.import.max-upload-size");
+    }
+
     private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, String type, String content) {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
