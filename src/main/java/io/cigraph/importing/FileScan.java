@@ -58,7 +58,8 @@ final class FileScan {
         ObjectLongHashMap<String> firstLine = new ObjectLongHashMap<>();
         ObjectLongHashMap<String> describedIn = new ObjectLongHashMap<>();
         Node type = RDF.type.asNode();
-        long[] counts = new long[3];
+        // Subject blocks, triples.
+        long[] counts = new long[2];
         List<ImportProblem> split = new ArrayList<>();
         RecordCount records = new RecordCount(ontology, chunk);
         TurtleFile.LineSink sink = new TurtleFile.LineSink() {
@@ -66,7 +67,7 @@ final class FileScan {
 
             @Override
             void triple(Triple t, long line) {
-                counts[2]++;
+                counts[1]++;
                 records.add(t);
                 Node s = t.getSubject();
                 String id = s.isURI() ? ontology.idOf(s.getURI()) : null;
@@ -111,7 +112,7 @@ final class FileScan {
         if (counts[0] > chunk) {
             problems.addAll(split);
         }
-        return new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[2], problems);
+        return new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[1], problems);
     }
 
     /**

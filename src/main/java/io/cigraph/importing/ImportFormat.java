@@ -76,9 +76,4 @@ public enum ImportFormat {
     Lang lang() {
         return lang;
     }
-
-    /** Whether the syntax has named graphs, whose name is a statement's source. */
-    boolean quads() {
-        return this == TRIG || this == N_QUADS || this == JSON_LD;
-    }
 }
