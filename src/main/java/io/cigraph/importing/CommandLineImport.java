@@ -46,7 +46,11 @@ class CommandLineImport implements ApplicationRunner {
         System.exit(SpringApplication.exit(context, () -> status));
     }
 
-    /** Imports the files (folders: their {@code *.ttl} files in name order); returns the exit status. */
+    /**
+     * Imports the files (folders: their data files, by extension, in name order); returns the exit
+     * status. A folder with no data file is status 2, as a missing file is: a typo in a folder's
+     * name, or files with another extension, would otherwise import nothing and say all is well.
+     */
     int run(List<Path> paths, PrintStream out) {
         List<Path> files;
         try {
@@ -95,7 +99,12 @@ class CommandLineImport implements ApplicationRunner {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                files.addAll(StartupImport.turtleFiles(p));
+                List<Path> inside = StartupImport.dataFiles(p);
+                if (inside.isEmpty()) {
+                    throw new UncheckedIOException("Nothing to import in the folder " + p + ": it has no file ending in "
+                            + String.join(", ", ImportFormat.allExtensions()) + ".", new IOException(p.toString()));
+                }
+                files.addAll(inside);
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {

@@ -65,7 +65,7 @@ final class FileRecords {
         List<ImportProblem> syntax;
         try (InputStream in = new DigestInputStream(source.opener().open(), digest)) {
             try {
-                syntax = TurtleFile.parseChunks(file, in, ontology.baseIri(), resources, turtle -> {
+                syntax = TurtleFile.parseChunks(file, source.format(), in, ontology.baseIri(), resources, turtle -> {
                     RecordMapper mapper = new RecordMapper(ontology, file, turtle, types);
                     RecordMapper.Mapped mapped = mapper.map();
                     List<ImportProblem> problems = new ArrayList<>(mapper.problems());

@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
@@ -55,14 +58,17 @@ final class FileScan {
         ObjectLongHashMap<String> firstLine = new ObjectLongHashMap<>();
         ObjectLongHashMap<String> describedIn = new ObjectLongHashMap<>();
         Node type = RDF.type.asNode();
-        long[] counts = new long[3];
+        // Subject blocks, triples.
+        long[] counts = new long[2];
         List<ImportProblem> split = new ArrayList<>();
+        RecordCount records = new RecordCount(ontology, chunk);
         TurtleFile.LineSink sink = new TurtleFile.LineSink() {
             private Node subject;
 
             @Override
             void triple(Triple t, long line) {
-                counts[2]++;
+                counts[1]++;
+                records.add(t);
                 Node s = t.getSubject();
                 String id = s.isURI() ? ontology.idOf(s.getURI()) : null;
                 if (s.isURI() && !s.equals(subject)) {
@@ -82,22 +88,22 @@ final class FileScan {
                                         + "properties in one block (its relations may be stated anywhere)."));
                     }
                 }
-                if (id == null) {
-                    return;
-                }
-                if (t.getPredicate().equals(type) && t.getObject().isURI()) {
+                if (id != null && t.getPredicate().equals(type) && t.getObject().isURI()) {
                     String term = ontology.termOf(t.getObject().getURI());
                     if (term != null && ontology.findClass(term).isPresent()) {
                         declare(declared, shared, id, List.of(term));
                     }
-                } else if (relation) {
-                    counts[1]++;
                 }
+            }
+
+            @Override
+            public void finish() {
+                records.endChunk();
             }
         };
         MessageDigest digest = newDigest();
         try (InputStream in = new DigestInputStream(source.opener().open(), digest)) {
-            TurtleFile.parse(file, in, ontology.baseIri(), sink, problems);
+            TurtleFile.parse(file, source.format(), in, ontology.baseIri(), sink, problems);
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
@@ -106,7 +112,74 @@ final class FileScan {
         if (counts[0] > chunk) {
             problems.addAll(split);
         }
-        return new FileScan(HexFormat.of().formatHex(digest.digest()), counts[0], counts[1], counts[2], problems);
+        return new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[1], problems);
+    }
+
+    /**
+     * Counts the records the second pass will map, chunk by chunk as it cuts them: in each chunk,
+     * the resources given a class and the distinct relations, in their forward direction, whether
+     * stated, annotated, reified (RDF 1.1) or in a named graph; annotations themselves are none.
+     * So the progress bar's total is the count of records written, whatever the syntax. What it
+     * holds is one chunk's relations, as the second pass does.
+     */
+    private static final class RecordCount {
+
+        private final Ontology ontology;
+        private final TurtleFile.ChunkCut cut;
+        private final Set<String> typed = new HashSet<>();
+        private final Set<Triple> relationsInChunk = new HashSet<>();
+        private final Map<Node, Node[]> reified = new HashMap<>();
+        long resources;
+        long relations;
+
+        RecordCount(Ontology ontology, int chunk) {
+            this.ontology = ontology;
+            this.cut = new TurtleFile.ChunkCut(chunk);
+        }
+
+        void add(Triple t) {
+            if (cut.startsNewChunk(t)) {
+                endChunk();
+            }
+            Node p = t.getPredicate();
+            int part = p.equals(RDF.subject.asNode()) ? 0 : p.equals(RDF.predicate.asNode()) ? 1 : p.equals(RDF.object.asNode()) ? 2 : -1;
+            if (part >= 0) {
+                Node[] spo = reified.computeIfAbsent(t.getSubject(), k -> new Node[3]);
+                spo[part] = t.getObject();
+                if (spo[0] != null && spo[1] != null && spo[2] != null) {
+                    relation(Triple.create(spo[0], spo[1], spo[2]));
+                }
+            } else if (t.getSubject().isURI()) {
+                String id = ontology.idOf(t.getSubject().getURI());
+                if (id != null && p.equals(RDF.type.asNode()) && t.getObject().isURI()) {
+                    String term = ontology.termOf(t.getObject().getURI());
+                    if (term != null && ontology.findClass(term).isPresent()) {
+                        typed.add(id);
+                    }
+                }
+                relation(t);
+            }
+        }
+
+        private void relation(Triple t) {
+            String term = t.getPredicate().isURI() ? ontology.termOf(t.getPredicate().getURI()) : null;
+            OntologyProperty p = term == null ? null : ontology.findProperty(term).orElse(null);
+            if (p == null || !p.objectProperty() || !t.getObject().isURI() || !t.getSubject().isURI()) {
+                return;
+            }
+            if (!p.forward() && p.inverse() != null) {
+                t = Triple.create(t.getObject(), NodeFactory.createURI(ontology.termIri(p.inverse())), t.getSubject());
+            }
+            relationsInChunk.add(t);
+        }
+
+        void endChunk() {
+            resources += typed.size();
+            relations += relationsInChunk.size();
+            typed.clear();
+            relationsInChunk.clear();
+            reified.clear();
+        }
     }
 
     /**
@@ -146,7 +219,7 @@ final class FileScan {
         return sha256;
     }
 
-    /** Resource blocks: the number of records the second pass will map, give or take restatements. */
+    /** Resources the second pass will map: those given a class, once a chunk. */
     long resources() {
         return resources;
     }

@@ -55,10 +55,10 @@ public class ImportService {
     }
 
     /**
-     * Imports one Turtle file.
+     * Imports one file, in the syntax its name's extension names (Turtle when none does).
      *
      * @param fileName name for messages and the ledger
-     * @param content  the file's bytes (UTF-8 Turtle)
+     * @param content  the file's bytes (UTF-8)
      * @param force    write even when the ledger already has this content (the result is the same)
      * @throws ImportRejectedException when the file has any problem; nothing is written then
      */
@@ -66,22 +66,43 @@ public class ImportService {
         return importSources(List.of(ImportSource.of(fileName, content)), force, ImportProgress.Listener.NONE).getFirst();
     }
 
+    /** The largest file an upload may hold, in bytes ({@code cigraph.import.max-upload-size}). */
+    public long maxUploadBytes() {
+        return properties.maxUploadSize().toBytes();
+    }
+
     /**
-     * Imports a Turtle file as it arrives (over HTTP): spooled to a temporary file as UTF-8, never
-     * held whole, then imported as a file is.
+     * One file sent over HTTP: a request's body or one part of a multipart upload.
      *
+     * @param name    the file's name, as the ledger records it
+     * @param format  its syntax
+     * @param charset what its bytes are in: other than UTF-8 they are transcoded
      * @param length  announced length in bytes, or a negative number when unknown
-     * @param charset what the bytes are in: other than UTF-8 they are transcoded
-     * @throws UploadTooLargeException when the body is over {@code cigraph.import.max-upload-size}
-     * @throws ImportRejectedException when the file has any problem, bytes not in {@code charset} included
+     * @param body    its bytes as they arrive
      */
-    public ImportReport importUpload(String fileName, java.io.InputStream body, long length,
-                                     java.nio.charset.Charset charset, boolean force) {
-        Path file = Upload.spool(fileName, body, length, charset, properties.maxUploadSize().toBytes());
+    public record UploadedFile(String name, ImportFormat format, java.nio.charset.Charset charset, long length,
+                               java.io.InputStream body) {
+    }
+
+    /**
+     * Imports files as they arrive (over HTTP), as one import in the order given: each is spooled
+     * to a temporary file as UTF-8, never held whole, then they are imported as files are.
+     *
+     * @throws UploadTooLargeException when a file is over {@code cigraph.import.max-upload-size}
+     * @throws ImportRejectedException when a file has any problem, bytes not in its charset included
+     */
+    public List<ImportReport> importUploads(List<UploadedFile> uploads, boolean force) {
+        List<Path> spooled = new ArrayList<>();
         try {
-            return importSources(List.of(ImportSource.of(fileName, file)), force, ImportProgress.Listener.NONE).getFirst();
+            List<ImportSource> sources = new ArrayList<>();
+            for (UploadedFile u : uploads) {
+                Path file = Upload.spool(u.name(), u.body(), u.length(), u.charset(), properties.maxUploadSize().toBytes());
+                spooled.add(file);
+                sources.add(ImportSource.of(u.name(), file, u.format()));
+            }
+            return importSources(sources, force, ImportProgress.Listener.NONE);
         } finally {
-            Upload.delete(file);
+            spooled.forEach(Upload::delete);
         }
     }
 
@@ -193,14 +214,16 @@ public class ImportService {
 
     private FileScan scan(ImportSource source, Map<String, List<String>> declared) {
         if (source.size() == 0) {
-            throw rejected(source.name(), "The file is empty: send Turtle that describes at least one resource.");
+            throw rejected(source.name(), "The file is empty: send " + source.format().label()
+                    + " that describes at least one resource.");
         }
         FileScan scan = FileScan.scan(source, ontology, declared, properties.chunkResources());
         if (!scan.problems().isEmpty()) {
             throw new ImportRejectedException(source.name(), scan.problems());
         }
         if (scan.blank()) {
-            throw rejected(source.name(), "The file is empty: send Turtle that describes at least one resource.");
+            throw rejected(source.name(), "The file is empty: send " + source.format().label()
+                    + " that describes at least one resource.");
         }
         return scan;
     }

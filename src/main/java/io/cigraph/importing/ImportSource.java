@@ -13,12 +13,14 @@ import java.util.Objects;
  *
  * @param name   file name for messages and the ledger
  * @param size   bytes, for progress
+ * @param format the syntax it is in
  * @param opener opens the content from its start
  */
-record ImportSource(String name, long size, Opener opener) {
+record ImportSource(String name, long size, ImportFormat format, Opener opener) {
 
     ImportSource {
         Objects.requireNonNull(name, "file name is required");
+        Objects.requireNonNull(format, "format is required");
         Objects.requireNonNull(opener, "content is required");
     }
 
@@ -28,21 +30,27 @@ record ImportSource(String name, long size, Opener opener) {
         InputStream open() throws IOException;
     }
 
+    /** A file in the format its extension names; one without a known extension is read as Turtle. */
     static ImportSource of(Path file) {
-        return of(file.getFileName().toString(), file);
+        String name = file.getFileName().toString();
+        return of(name, file, ImportFormat.ofFileName(name).orElse(ImportFormat.TURTLE));
     }
 
     /** A file imported under another name than its own (an upload spooled to a temporary file). */
-    static ImportSource of(String name, Path file) {
+    static ImportSource of(String name, Path file, ImportFormat format) {
         try {
-            return new ImportSource(name, Files.size(file), () -> Files.newInputStream(file));
+            return new ImportSource(name, Files.size(file), format, () -> Files.newInputStream(file));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     static ImportSource of(String name, byte[] content) {
+        return of(name, content, ImportFormat.ofFileName(name).orElse(ImportFormat.TURTLE));
+    }
+
+    static ImportSource of(String name, byte[] content, ImportFormat format) {
         Objects.requireNonNull(content, "content is required");
-        return new ImportSource(name, content.length, () -> new ByteArrayInputStream(content));
+        return new ImportSource(name, content.length, format, () -> new ByteArrayInputStream(content));
     }
 }

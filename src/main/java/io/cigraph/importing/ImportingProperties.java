@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Import settings.
  *
- * @param dir           folder of data files loaded at start ({@code *.ttl})
+ * @param dir           folder of data files loaded at start (those whose extension names an {@link ImportFormat})
  * @param loadAtStartup load files from {@code dir} at start that the ledger does not have yet
  * @param batchSize     rows per {@code UNWIND} statement when writing to Neo4j
  * @param chunkResources resources read, checked and written as one chunk: a larger chunk means

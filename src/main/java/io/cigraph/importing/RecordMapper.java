@@ -63,6 +63,8 @@ final class RecordMapper {
     }
 
     Mapped map() {
+        ProvenanceForms forms = ProvenanceForms.normalize(ontology, file, turtle);
+        problems.addAll(forms.problems());
         Graph source = turtle.graph();
         Map<Node, Triple> reifiers = new LinkedHashMap<>();
         source.find(Node.ANY, REIFIES, Node.ANY).forEach(t -> {
@@ -126,6 +128,7 @@ final class RecordMapper {
             }
         }
         Map<String, List<String>> external = lookup.isEmpty() ? Map.of() : typesInGraph.apply(lookup);
+        checkGraphSources(forms.graphSources(), reifiers, fileTypes, external);
 
         List<ResourceRecord> resources = new ArrayList<>();
         List<RelationRecord> relations = new ArrayList<>();
@@ -265,6 +268,30 @@ final class RecordMapper {
                 Literals.number(values.get("confidence")),
                 Literals.date(values.get("validFrom")),
                 Literals.date(values.get("validTo")));
+    }
+
+    /**
+     * A named graph stands for the source of the relations in it: it must be a source, described in
+     * this import or already in the graph. Said here in the words of graphs; the shapes then say it
+     * in the words of relations.
+     */
+    private void checkGraphSources(Map<Node, Node> graphSources, Map<Node, Triple> reifiers,
+                                   Map<String, List<String>> fileTypes, Map<String, List<String>> external) {
+        graphSources.forEach((reifier, graphName) -> {
+            String sourceId = ontology.idOf(graphName.getURI());
+            List<String> types = fileTypes.get(graphName.getURI());
+            if (types == null || types.isEmpty()) {
+                types = external.getOrDefault(sourceId, List.of());
+            }
+            if (types.stream().noneMatch(type -> ontology.isA(type, "Source"))) {
+                Triple relation = reifiers.get(reifier);
+                problem(lineOfSubject(turtle.graph(), reifier), relation == null ? null : id(relation.getSubject()),
+                        relation == null ? null : name(relation.getPredicate()),
+                        "The relation is in the named graph res:" + sourceId + ", which stands for its source, but '"
+                                + sourceId + "' is not a source in this import or in the graph: describe it (res:"
+                                + sourceId + " a kg:Article ; rdfs:label \"...\") or name the graph after a source.");
+            }
+        });
     }
 
     /** The triple in the ontology's forward direction: inverse-only properties are turned round. */

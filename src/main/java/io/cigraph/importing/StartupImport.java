@@ -38,7 +38,7 @@ class StartupImport {
             return;
         }
         try {
-            for (ImportReport report : imports.importFiles(turtleFiles(dir), false, ImportProgress.Listener.NONE)) {
+            for (ImportReport report : imports.importFiles(dataFiles(dir), false, ImportProgress.Listener.NONE)) {
                 LOG.info("{}: {} (batch {}, {})", report.file(), report.status(), report.batch(), report.mode());
                 report.warnings().forEach(w -> LOG.warn("{} line {}: {} {}: {}", w.file(), w.line(), w.record(), w.field(), w.message()));
             }
@@ -48,10 +48,14 @@ class StartupImport {
         }
     }
 
-    /** A folder's {@code *.ttl} files in name order: the order imports run in. */
-    static List<Path> turtleFiles(Path dir) {
+    /**
+     * A folder's data files, those whose extension names an {@link ImportFormat}, in name order:
+     * the order imports run in.
+     */
+    static List<Path> dataFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList();
+            return files.filter(f -> Files.isRegularFile(f) && ImportFormat.ofFileName(f.getFileName().toString()).isPresent())
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }

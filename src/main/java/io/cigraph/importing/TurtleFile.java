@@ -2,6 +2,7 @@ package io.cigraph.importing;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,40 +15,59 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.riot.RIOT;
+import org.apache.jena.riot.RDFParserRegistry;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangNQuads;
+import org.apache.jena.riot.lang.LangNTriples;
+import org.apache.jena.riot.lang.LangRIOT;
+import org.apache.jena.riot.lang.LangTriG;
 import org.apache.jena.riot.lang.LangTurtle;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.ParserProfileStd;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.tokens.Tokenizer;
 import org.apache.jena.riot.tokens.TokenizerText;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
- * A parsed Turtle file that remembers the line of every triple, so that problems found later
- * (by shapes, or against the graph) can point at the line to fix. Jena's parser reports lines
- * to its parser profile, which is where they are caught.
+ * A parsed data file (Turtle, or any syntax of {@link ImportFormat}: the name is Turtle's, which
+ * came first) that remembers the line of every triple, so that problems found later (by shapes,
+ * or against the graph) can point at the line to fix, and the named graph each triple came in,
+ * which is its source (see {@link ProvenanceForms}). Jena's parser reports lines to its parser
+ * profile, which is where they are caught.
  */
 final class TurtleFile {
 
     private final Graph graph;
     private final Map<Triple, Long> lines;
+    private final Map<Triple, Node> graphs;
     private final List<ImportProblem> syntaxErrors;
 
-    private TurtleFile(Graph graph, Map<Triple, Long> lines, List<ImportProblem> syntaxErrors) {
+    private TurtleFile(Graph graph, Map<Triple, Long> lines, Map<Triple, Node> graphs, List<ImportProblem> syntaxErrors) {
         this.graph = graph;
         this.lines = lines;
+        this.graphs = graphs;
         this.syntaxErrors = syntaxErrors;
     }
 
-    /** Parses a whole file into one graph; for files known to be small (tests, fixtures). */
+    /** Parses a whole Turtle file into one graph; for files known to be small (tests, fixtures). */
     static TurtleFile parse(String fileName, byte[] content, String baseIri) {
+        return parse(fileName, ImportFormat.TURTLE, content, baseIri);
+    }
+
+    /** Parses a whole file into one graph; for files known to be small (tests, fixtures). */
+    static TurtleFile parse(String fileName, ImportFormat format, byte[] content, String baseIri) {
         List<TurtleFile> chunks = new ArrayList<>();
-        List<ImportProblem> errors = parseChunks(fileName, new ByteArrayInputStream(content), baseIri, Integer.MAX_VALUE, chunks::add);
-        Graph graph = chunks.isEmpty() ? GraphFactory.createGraphMem() : chunks.getFirst().graph;
-        Map<Triple, Long> lines = chunks.isEmpty() ? Map.of() : chunks.getFirst().lines;
-        return new TurtleFile(graph, lines, errors);
+        List<ImportProblem> errors = parseChunks(fileName, format, new ByteArrayInputStream(content), baseIri,
+                Integer.MAX_VALUE, chunks::add);
+        if (chunks.isEmpty()) {
+            return new TurtleFile(GraphFactory.createGraphMem(), Map.of(), Map.of(), errors);
+        }
+        TurtleFile only = chunks.getFirst();
+        return new TurtleFile(only.graph, only.lines, only.graphs, errors);
     }
 
     /**
@@ -57,63 +77,128 @@ final class TurtleFile {
      * its relations, stays in one chunk. Returns the syntax errors; chunks before the first fatal
      * one have been handed over.
      */
-    static List<ImportProblem> parseChunks(String fileName, InputStream in, String baseIri, int subjects,
-                                           Consumer<TurtleFile> chunk) {
+    static List<ImportProblem> parseChunks(String fileName, ImportFormat format, InputStream in, String baseIri,
+                                           int subjects, Consumer<TurtleFile> chunk) {
         List<ImportProblem> errors = new ArrayList<>();
         LineSink sink = new LineSink() {
             private Graph graph = GraphFactory.createGraphMem();
             private Map<Triple, Long> lines = new HashMap<>();
-            private Node subject;
-            private int count;
+            private Map<Triple, Node> graphs = new HashMap<>();
+            private final ChunkCut cut = new ChunkCut(subjects);
 
             @Override
             public void triple(Triple t, long line) {
-                if (t.getSubject().isURI() && !t.getSubject().equals(subject)) {
-                    subject = t.getSubject();
-                    if (++count > subjects) {
-                        finish();
-                        count = 1;
-                    }
+                if (cut.startsNewChunk(t)) {
+                    finish();
                 }
                 graph.add(t);
                 lines.putIfAbsent(t, line);
             }
 
             @Override
+            void triple(Triple t, Node graphName, long line) {
+                triple(t, line);
+                graphs.putIfAbsent(t, graphName);
+            }
+
+            @Override
             public void finish() {
                 if (!graph.isEmpty()) {
-                    chunk.accept(new TurtleFile(graph, lines, List.of()));
+                    chunk.accept(new TurtleFile(graph, lines, graphs, List.of()));
                 }
                 graph = GraphFactory.createGraphMem();
                 lines = new HashMap<>();
+                graphs = new HashMap<>();
             }
         };
-        parse(fileName, in, baseIri, sink, errors);
+        parse(fileName, format, in, baseIri, sink, errors);
         return errors;
     }
 
     /**
-     * Runs Jena's Turtle parser, giving the sink each triple with its line. The bytes must be
-     * UTF-8, as Turtle is by definition: others stop the parse with their line rather than being
-     * replaced (see {@link StrictReader}).
+     * Where the second pass cuts a file into chunks: before a triple whose subject is a named
+     * resource other than the one before, once {@code subjects} of them have begun. A resource's
+     * block, with the annotations of its relations, stays in one chunk. The first pass counts
+     * records with the same cuts, so that its count is the second pass's.
      */
-    static void parse(String fileName, InputStream in, String baseIri, LineSink sink, List<ImportProblem> errors) {
-        ParserProfileStd profile = new Profile(new CollectingErrorHandler(fileName, errors), baseIri, sink);
+    static final class ChunkCut {
+
+        private final int subjects;
+        private Node subject;
+        private int count;
+
+        ChunkCut(int subjects) {
+            this.subjects = subjects;
+        }
+
+        boolean startsNewChunk(Triple t) {
+            if (t.getSubject().isURI() && !t.getSubject().equals(subject)) {
+                subject = t.getSubject();
+                if (++count > subjects) {
+                    count = 1;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Runs Jena's parser for the format, giving the sink each triple with its line (where the
+     * syntax has lines Jena reports: not JSON-LD) and the named graph it is in, if any. The bytes
+     * must be UTF-8, as these syntaxes are by definition: others stop the parse with their line
+     * rather than being replaced (see {@link StrictReader}). Nesting is bounded for every syntax
+     * (see {@link NestingBound}), since each parser descends recursively.
+     */
+    static void parse(String fileName, ImportFormat format, InputStream in, String baseIri, LineSink sink,
+                      List<ImportProblem> errors) {
+        ParserProfileStd profile = new Profile(new CollectingErrorHandler(fileName, format, errors), baseIri, sink);
         try {
-            // The tokenizer closes its input at the end; the caller still reads the rest for the file's hash.
+            // The parsers close their input at the end; the caller still reads the rest for the file's hash.
             InputStream unclosed = new java.io.FilterInputStream(in) {
                 @Override
                 public void close() {
                 }
             };
-            var tokenizer = TokenizerText.create().source(new StrictReader(unclosed, StandardCharsets.UTF_8))
-                    .errorHandler(profile.getErrorHandler()).build();
+            Reader text = new StrictReader(unclosed, StandardCharsets.UTF_8);
             sink.start();
-            new LangTurtle(new NestingBound(tokenizer), profile, sink).parse();
+            switch (format) {
+                case TURTLE, TRIG, N_TRIPLES, N_QUADS -> {
+                    Tokenizer tokens = new NestingBound(TokenizerText.create().source(text)
+                            .errorHandler(profile.getErrorHandler()).build());
+                    LangRIOT parser = switch (format) {
+                        case TRIG -> new LangTriG(tokens, profile, sink);
+                        case N_TRIPLES -> new LangNTriples(tokens, profile, sink);
+                        case N_QUADS -> new LangNQuads(tokens, profile, sink);
+                        default -> new LangTurtle(tokens, profile, sink);
+                    };
+                    parser.parse();
+                }
+                case JSON_LD -> RDFParserRegistry.getFactory(format.lang()).create(format.lang(), profile)
+                        .read(NestingBound.json(text), baseIri, null, sink, RIOT.getContext().copy());
+                case RDF_XML -> RDFParserRegistry.getFactory(format.lang()).create(format.lang(), profile)
+                        .read(NestingBound.xml(text), baseIri, null, sink, RIOT.getContext().copy());
+            }
             sink.finish();
         } catch (RiotException e) {
+            // The JSON-LD parser reports what the reader under it throws as its own error, and
+            // wraps it: the cause says where, so it replaces that report.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                String message = cause.getMessage();
+                if (cause instanceof StrictReader.InvalidBytesException || cause instanceof NestingBound.TooDeepException) {
+                    errors.removeIf(p -> p.line() == null && p.message().contains(message));
+                }
+                if (cause instanceof StrictReader.InvalidBytesException invalid) {
+                    errors.add(new ImportProblem(fileName, invalid.line(), null, null, invalid.getMessage()));
+                    return;
+                }
+                if (cause instanceof NestingBound.TooDeepException deep) {
+                    errors.add(new ImportProblem(fileName, deep.line(), null, null, deep.getMessage()));
+                    return;
+                }
+            }
             if (errors.isEmpty()) {
-                errors.add(new ImportProblem(fileName, null, null, null, "Turtle syntax error: " + e.getMessage()));
+                errors.add(new ImportProblem(fileName, null, null, null, format.label() + " syntax error: " + e.getMessage()));
             }
         } catch (StrictReader.InvalidBytesException e) {
             errors.add(new ImportProblem(fileName, e.line(), null, null, e.getMessage()));
@@ -151,11 +236,63 @@ final class TurtleFile {
         public Triple createTriple(Node s, Node p, Node o, long line, long col) {
             // The parser creates each triple right before it sends it on: the sink takes its line from here.
             sink.line = line;
+            reportRefused(s, p, o, line);
+            return super.createTriple(s, p, o, line, col);
+        }
+
+        @Override
+        public Quad createQuad(Node g, Node s, Node p, Node o, long line, long col) {
+            sink.line = line;
+            reportRefused(s, p, o, line);
+            return super.createQuad(g, s, p, o, line, col);
+        }
+
+        private void reportRefused(Node s, Node p, Node o, long line) {
             if (!refused.isEmpty()) {
                 report(s, null, p, line);
                 report(o, s, p, line);
             }
-            return super.createTriple(s, p, o, line, col);
+        }
+
+        /*
+         * The N-Triples and RDF/XML parsers make their triples themselves, not through the profile,
+         * but make every term through it with its position: the last term made before a triple is
+         * sent is its object, on the triple's line (RDF/XML: the line of the property element).
+         */
+        @Override
+        public Node createBlankNode(Node scope, String label, long line, long col) {
+            at(line);
+            return super.createBlankNode(scope, label, line, col);
+        }
+
+        @Override
+        public Node createBlankNode(Node scope, long line, long col) {
+            at(line);
+            return super.createBlankNode(scope, line, col);
+        }
+
+        @Override
+        public Node createStringLiteral(String lexical, long line, long col) {
+            at(line);
+            return super.createStringLiteral(lexical, line, col);
+        }
+
+        @Override
+        public Node createLangLiteral(String lexical, String langTag, long line, long col) {
+            at(line);
+            return super.createLangLiteral(lexical, langTag, line, col);
+        }
+
+        @Override
+        public Node createTypedLiteral(String lexical, org.apache.jena.datatypes.RDFDatatype datatype, long line, long col) {
+            at(line);
+            return super.createTypedLiteral(lexical, datatype, line, col);
+        }
+
+        private void at(long line) {
+            if (line > 0) {
+                sink.line = line;
+            }
         }
 
         private void report(Node node, Node subject, Node predicate, long line) {
@@ -171,6 +308,7 @@ final class TurtleFile {
 
         @Override
         public Node createURI(String iri, long line, long col) {
+            at(line);
             Node known = resolved.get(iri);
             if (known != null) {
                 return known;
@@ -201,12 +339,20 @@ final class TurtleFile {
         }
     }
 
-    /** A parse sink that is told the line of each triple. */
+    /**
+     * A parse sink that is told the line of each triple, and the named graph of each triple that
+     * is in one (a quad of TriG, N-Quads or JSON-LD); the default graph's are triples.
+     */
     abstract static class LineSink implements StreamRDF {
 
         private long line;
 
         abstract void triple(Triple t, long line);
+
+        /** A triple in a named graph; by default, a triple like the others. */
+        void triple(Triple t, Node graphName, long line) {
+            triple(t, line);
+        }
 
         @Override
         public final void triple(Triple triple) {
@@ -218,7 +364,12 @@ final class TurtleFile {
         }
 
         @Override
-        public void quad(org.apache.jena.sparql.core.Quad quad) {
+        public final void quad(Quad quad) {
+            if (quad.isDefaultGraph()) {
+                triple(quad.asTriple(), line);
+            } else {
+                triple(quad.asTriple(), quad.getGraph(), line);
+            }
         }
 
         @Override
@@ -247,12 +398,29 @@ final class TurtleFile {
         return lines.get(t);
     }
 
+    /** Notes the line of a triple made from others (a reified statement's, say). */
+    void lineOf(Triple t, long line) {
+        if (line > 0) {
+            lines.putIfAbsent(t, line);
+        }
+    }
+
+    /** The named graph a triple was stated in, or {@code null} for the default graph. */
+    Node graphOf(Triple t) {
+        return graphs.get(t);
+    }
+
+    /** Every triple stated in a named graph, with that graph. */
+    Map<Triple, Node> graphs() {
+        return graphs;
+    }
+
     List<ImportProblem> syntaxErrors() {
         return syntaxErrors;
     }
 
     /** Collects errors with their positions; Jena still stops at the first fatal one. */
-    private record CollectingErrorHandler(String file, List<ImportProblem> errors) implements ErrorHandler {
+    private record CollectingErrorHandler(String file, ImportFormat format, List<ImportProblem> errors) implements ErrorHandler {
 
         @Override
         public void warning(String message, long line, long col) {
@@ -272,7 +440,7 @@ final class TurtleFile {
 
         private ImportProblem problem(String message, long line, long col) {
             String where = col > 0 ? " (column " + col + ")" : "";
-            return new ImportProblem(file, line > 0 ? line : null, null, null, "Turtle syntax error" + where + ": " + message);
+            return new ImportProblem(file, line > 0 ? line : null, null, null, format.label() + " syntax error" + where + ": " + message);
         }
     }
 }

@@ -14,7 +14,8 @@ public class UploadTooLargeException extends RuntimeException {
 
     private final long limit;
 
-    UploadTooLargeException(long limit) {
+    /** Public: the web feature raises it for a multipart upload the container stopped at the limit. */
+    public UploadTooLargeException(long limit) {
         super("The file is larger than " + format(limit) + " (" + SETTING + "): split it into smaller files, import it"
                 + " from the command line (import FILE), which has no such limit, or raise " + SETTING + ".");
         this.limit = limit;

@@ -44,9 +44,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final NearNames nearNames;
+    private final org.springframework.core.env.Environment environment;
 
-    ProblemDetailsAdvice(NearNames nearNames) {
+    ProblemDetailsAdvice(NearNames nearNames, org.springframework.core.env.Environment environment) {
         this.nearNames = nearNames;
+        this.environment = environment;
     }
 
     /** With {@code suggestions}, the entities named nearest the id, when it was a resource's id. */
@@ -186,6 +188,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     p.setDetail("The method " + e.getMethod() + " is not allowed here: use "
                             + String.join(" or ", e.getSupportedMethods()) + ".");
                     p.setProperty("allowed", List.of(e.getSupportedMethods()));
+                }
+                case org.springframework.web.multipart.MaxUploadSizeExceededException e -> {
+                    // A multipart upload the container stopped at the limit, before the import saw it:
+                    // the same answer as a body the import stopped. The limit enforced is Spring's
+                    // multipart setting, which application.yaml sets from cigraph.import.max-upload-size.
+                    org.springframework.util.unit.DataSize limit = environment.getProperty(
+                            "spring.servlet.multipart.max-request-size", org.springframework.util.unit.DataSize.class,
+                            org.springframework.util.unit.DataSize.ofBytes(e.getMaxUploadSize()));
+                    UploadTooLargeException same = new UploadTooLargeException(limit.toBytes());
+                    p.setType(URI.create(TYPES + "upload-too-large"));
+                    p.setTitle("Upload too large");
+                    p.setDetail(same.getMessage());
+                    p.setProperty("limit", same.limit());
+                    p.setProperty("setting", UploadTooLargeException.SETTING);
+                }
+                case ImportController.UnsupportedPartException e -> {
+                    p.setDetail(e.getBody().getDetail());
+                    p.setProperty("accepted", e.getSupportedMediaTypes().stream().map(MediaType::toString).toList());
                 }
                 case HttpMediaTypeNotSupportedException e -> {
                     List<String> accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();

@@ -65,6 +65,37 @@ class CommandLineImportIT extends IntegrationTest {
     }
 
     @Test
+    void aFolderWithNothingImportableIsStatus2NamingTheFolderAndTheExtensions() throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")), "nothing");
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not data");
+        java.nio.file.Files.writeString(dir.resolve("devices.json"), "{}");
+        List<String> before = snapshot();
+        Run run = run(dir.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.output()).contains("Nothing to import in the folder " + dir, ".ttl, .trig, .nt, .nq, .jsonld, .rdf");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aFolderImportsItsFilesOfEverySyntaxInNameOrderAndProgressEndsAtItsTotal() throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")), "syntaxes");
+        for (ImportFormat format : List.of(ImportFormat.N_QUADS, ImportFormat.JSON_LD, ImportFormat.RDF_XML)) {
+            java.nio.file.Files.writeString(dir.resolve("orbit" + format.extension()),
+                    ImportFormatsTests.fixture(format).replace("FMT", "cli" + format.extension().substring(1)));
+        }
+        java.nio.file.Files.writeString(dir.resolve("readme.txt"), "not data");
+        Run run = run(dir.toString());
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("file 1/3 orbit.jsonld: imported", "file 2/3 orbit.nq: imported", "file 3/3 orbit.rdf: imported",
+                "4 resources, 2 relations", "100%").doesNotContain("readme.txt");
+        // The bar's total, counted before anything is written, is the records written: 3 x (4 resources + 2 relations).
+        assertThat(run.output().lines().filter(l -> l.contains(" records |")))
+                .isNotEmpty().allSatisfy(l -> assertThat(l).contains(" of 18 records"));
+        assertThat(count("MATCH (:Resource {id: 'orbit-watch-clirdf'})-[r:RUNS {source: 'orbit-report-clirdf'}]->() RETURN count(r)",
+                Map.of())).isEqualTo(1);
+    }
+
+    @Test
     void aMissingFileIsStatus2() {
         Run run = run("no/such/file.ttl");
         assertThat(run.status()).isEqualTo(2);
