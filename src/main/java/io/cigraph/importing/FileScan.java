@@ -49,6 +49,9 @@ final class FileScan {
      *              between blocks; relations may be stated in any block
      */
     static FileScan scan(ImportSource source, Ontology ontology, Map<String, List<String>> declared, int chunk) {
+        if (source.mapping() != null) {
+            return Spreadsheet.scan(source, ontology, declared);
+        }
         String file = source.name();
         List<ImportProblem> problems = new ArrayList<>();
         Map<List<String>, List<String>> shared = new HashMap<>();
@@ -107,6 +110,11 @@ final class FileScan {
             problems.addAll(split);
         }
         return new FileScan(HexFormat.of().formatHex(digest.digest()), counts[0], counts[1], counts[2], problems);
+    }
+
+    /** A scan made by another reader (a spreadsheet's). */
+    static FileScan of(String sha256, long resources, long relations, long triples, List<ImportProblem> problems) {
+        return new FileScan(sha256, resources, relations, triples, problems);
     }
 
     /**

@@ -371,7 +371,7 @@ public final class Ontology {
                     object, classList(p.getPropertyResourceValue(RDFS.domain)),
                     classList(p.getPropertyResourceValue(RDFS.range)), inverseOf.get(name),
                     !inverseOnly.contains(name), supers, p.hasProperty(RDF.type, OWL.SymmetricProperty), relation,
-                    OntologyProperty.relationshipTypeOf(name)));
+                    OntologyProperty.relationshipTypeOf(name), unitOf(p)));
         }
         List<OntologyProperty> sorted = new ArrayList<>(result.values());
         sorted.sort(Comparator.comparing(OntologyProperty::objectProperty).reversed());
@@ -397,6 +397,12 @@ public final class Ontology {
         }
         return union.as(RDFList.class).asJavaList().stream()
                 .map(n -> termOf(n.asResource().getURI())).filter(Objects::nonNull).toList();
+    }
+
+    /** The {@code kg:unit} annotation of a property, as text, or {@code null}. */
+    private String unitOf(Resource p) {
+        org.apache.jena.rdf.model.Statement unit = p.getProperty(p.getModel().createProperty(termIri("unit")));
+        return unit == null ? null : unit.getObject().isLiteral() ? unit.getString() : unit.getObject().toString();
     }
 
     private static String text(Resource r, org.apache.jena.rdf.model.Property p, String fallback) {

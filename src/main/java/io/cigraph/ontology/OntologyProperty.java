@@ -21,11 +21,14 @@ import java.util.List;
  * @param relation         a relation between entities that carries provenance (sub-property of
  *                         {@code kg:relatedTo}); other object properties structure observations
  * @param relationshipType the Neo4j relationship type, UPPER_SNAKE_CASE of the name
+ * @param unit             the unit its values are in (the {@code kg:unit} annotation on the
+ *                         property, such as {@code GB}), or {@code null} when it has none
  */
 public record OntologyProperty(String name, String iri, String label, String comment,
                                boolean objectProperty, List<String> domain, List<String> range,
                                String inverse, boolean forward, List<String> superProperties,
-                               boolean symmetric, boolean relation, String relationshipType) {
+                               boolean symmetric, boolean relation, String relationshipType,
+                               String unit) {
 
     /** UPPER_SNAKE_CASE of a camelCase local name: {@code partOfSeries} becomes {@code PART_OF_SERIES}. */
     static String relationshipTypeOf(String localName) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Imports a Turtle file. Writes: the API key filter guards this path. The body goes to the import
+ * Imports a Turtle file, or a spreadsheet with its mapping. Writes: the API key filter guards this path. The body goes to the import
  * as a stream (never read whole here), with the charset its {@code Content-Type} declares.
  */
 @RestController
@@ -41,6 +41,24 @@ class ImportController {
                                               @RequestParam(defaultValue = "false") boolean force) throws IOException {
         Charset charset = charsetOf(request.getContentType());
         ImportReport report = imports.importUpload(name, request.getInputStream(), request.getContentLengthLong(), charset, force);
+        return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+    }
+
+    @Operation(summary = "Imports a spreadsheet (CSV or TSV) through a mapping file in the import folder (X-API-Key):"
+            + " 201 with a report, or 422 with every problem, each with its line and column",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The spreadsheet",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    @PostMapping(path = "/api/imports", consumes = {"text/csv", "text/tab-separated-values"})
+    ResponseEntity<ImportReport> importSpreadsheet(HttpServletRequest request,
+                                                   @Parameter(description = "The file's name, as the ledger records it;"
+                                                           + " .tsv is read with tabs unless the mapping says otherwise")
+                                                   @RequestParam(defaultValue = "upload.csv") String name,
+                                                   @Parameter(description = "The mapping's file name in the import folder,"
+                                                           + " such as devices.mapping.yaml")
+                                                   @RequestParam String mapping,
+                                                   @Parameter(description = "Import the file again even if the ledger has it")
+                                                   @RequestParam(defaultValue = "false") boolean force) throws IOException {
+        ImportReport report = imports.importSpreadsheet(name, request.getInputStream(), request.getContentLengthLong(), mapping, force);
         return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }
 
