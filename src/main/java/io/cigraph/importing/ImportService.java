@@ -90,16 +90,17 @@ public class ImportService {
      * spooled to a temporary file as {@link #importUpload} does (its charset is found from its
      * byte order mark, so the bytes are kept as sent), then imported as a file is.
      *
-     * @param mapping the mapping's file name in {@code cigraph.import.dir}
+     * @param mapping the mapping's path inside {@code cigraph.import.dir}
      * @throws ImportRejectedException when {@code mapping} is not a file name there, or has problems
      */
     public ImportReport importSpreadsheet(String fileName, java.io.InputStream body, long length, String mapping, boolean force) {
         Path dir = properties.dir().toAbsolutePath().normalize();
         Path mappingFile = dir.resolve(mapping).normalize();
-        if (!mappingFile.getParent().equals(dir) || !mapping.endsWith(".yaml") || !java.nio.file.Files.isRegularFile(mappingFile)) {
+        // Only files under the import folder: the name comes from the request.
+        if (!mappingFile.startsWith(dir) || !mapping.endsWith(".yaml") || !java.nio.file.Files.isRegularFile(mappingFile)) {
             throw new ImportRejectedException(fileName, List.of(new ImportProblem(fileName, null, null, "mapping",
-                    "No mapping '" + mapping + "' in the import folder: name a .yaml file there (a name, not a path),"
-                            + " such as devices.mapping.yaml.")));
+                    "No mapping '" + mapping + "' in the import folder: name a .yaml file there by its path inside it,"
+                            + " such as examples/devices.mapping.yaml.")));
         }
         ImportSource withMapping = new ImportSource(fileName, 0, () -> java.io.InputStream.nullInputStream())
                 .withMapping(mappingFile, ontology);

@@ -563,7 +563,7 @@ final class Spreadsheet {
         private LocalDate date(CsvRows.Row row, String id, String column, String value, String format) {
             try {
                 return format == null ? LocalDate.parse(value)
-                        : LocalDate.parse(value, java.time.format.DateTimeFormatter.ofPattern(format, java.util.Locale.ROOT));
+                        : LocalDate.parse(value, SpreadsheetMapping.formatter(format));
             } catch (DateTimeParseException e) {
                 String where = column == null ? "provenance" : at(column);
                 cellProblems.add(new ImportProblem(file, row.line(), id, where, "'" + value + "' is not a date "

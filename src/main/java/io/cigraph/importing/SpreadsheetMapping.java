@@ -260,7 +260,8 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
                 problem("ignore", "'ignore' is a list of columns: 'ignore: [chipset, notes]'.");
             }
             Map<?, ?> provenance = root.get("provenance") instanceof Map<?, ?> m ? m : Map.of();
-            SourceSpec source = source(provenance.get("source"));
+            SourceSpec source = provenance.get("source") == null && relations.isEmpty()
+                    ? new SourceSpec(null, null, null, null, null, null) : source(provenance.get("source"));
             Value evidence = value(provenance.get("evidence"), "provenance.evidence");
             Value confidence = value(provenance.get("confidence"), "provenance.confidence");
             Value validFrom = value(provenance.get("validFrom"), "provenance.validFrom");
@@ -370,7 +371,7 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
                 return new SourceSpec(id, column, text(m, "title", "provenance.source"), text(m, "publisher", "provenance.source"),
                         date, text(m, "url", "provenance.source"));
             }
-            problem("provenance.source", "Every relation needs a source: 'provenance: {source: {id: ..., title: ...}}' or"
+            problem("provenance.source", "The file states relations, and every relation needs a source: 'provenance: {source: {id: ..., title: ...}}' or"
                     + " 'provenance: {source: {column: source}}'.");
             return new SourceSpec(null, null, null, null, null, null);
         }
@@ -417,7 +418,7 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
                 return null;
             }
             try {
-                DateTimeFormatter.ofPattern(format, Locale.ROOT);
+                formatter(format);
                 return format;
             } catch (IllegalArgumentException e) {
                 problem(key + ".format", "'" + format + "' is not a date format such as dd/MM/yyyy: " + e.getMessage());
@@ -473,6 +474,15 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
         private static List<String> sorted(Set<String> keys) {
             return keys.stream().sorted().toList();
         }
+    }
+
+    /**
+     * A date format that refuses dates that do not exist: by default 2024-02-30 would become the
+     * 29th. Strict resolving needs the proleptic year ({@code u}) where people write {@code y}.
+     */
+    static DateTimeFormatter formatter(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
     /** Trimmed and in lower case: how names and class values are compared. */

@@ -125,9 +125,14 @@ class SpreadsheetTests {
         Outcome outcome = read(HEADER
                 + ",Acme Phones,,vendor,,,,\n"
                 + ",Acme X1,,phone,2024-03-15,acme phones,quote,\n"
-                + ",Acme X2,,phone,15/03/2024,Acme Fones,quote,\n");
+                + ",Acme X2,,phone,15/03/2024,Acme Fones,quote,\n"
+                + ",Acme X3,,phone,30/02/2024,acme phones,quote,\n");
 
-        assertThat(outcome.problems()).hasSize(2);
+        assertThat(outcome.problems()).hasSize(3);
+        assertThat(outcome.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(5L);
+            assertThat(p.message()).contains("'30/02/2024' is not a date");
+        });
         assertThat(outcome.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("devices.csv");
             assertThat(p.line()).isEqualTo(3L);
