@@ -260,4 +260,30 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         }
         return types;
     }
+
+    /**
+     * The ids of resources whose label or one of whose aliases is one of {@code names}, compared
+     * trimmed and in lower case (the names must be given so): a spreadsheet names the targets of
+     * its relations as people write them. One scan of the resources, for a batch of names.
+     */
+    public Map<String, List<String>> idsByName(Collection<String> names) {
+        Map<String, List<String>> ids = new HashMap<>();
+        if (names.isEmpty()) {
+            return ids;
+        }
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> {
+                tx.run("""
+                                MATCH (n:Resource)
+                                UNWIND [n.label] + coalesce(n.aliases, []) AS name
+                                WITH n, toLower(trim(name)) AS name
+                                WHERE name IN $names
+                                RETURN name, collect(DISTINCT n.id) AS ids
+                                """, Map.of("names", List.copyOf(names)))
+                        .forEachRemaining(r -> ids.put(r.get("name").asString(), r.get("ids").asList(v -> v.asString())));
+                return null;
+            });
+        }
+        return ids;
+    }
 }

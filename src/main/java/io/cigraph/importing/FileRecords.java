@@ -56,25 +56,49 @@ final class FileRecords {
      * @param resources resources a chunk holds
      * @param types     the classes of resources a chunk names but does not describe (from the
      *                  import's other chunks and files, or the graph), by id
+     * @param names     ids by folded name in the graph, for a spreadsheet's relations by name
      */
     static void read(ImportSource source, String sha256, Ontology ontology, int resources,
-                     Function<Collection<String>, Map<String, List<String>>> types, Consumer<Chunk> chunks) {
+                     Function<Collection<String>, Map<String, List<String>>> types,
+                     Function<Collection<String>, Map<String, List<String>>> names, Consumer<Chunk> chunks) {
         String file = source.name();
         MessageDigest digest = FileScan.newDigest();
         RelationCounts counts = new RelationCounts(ontology, file);
         List<ImportProblem> syntax;
+        SpreadsheetMapping sheet = source.mapping();
+        if (sheet != null) {
+            digest.update(sheet.bytes());
+        }
         try (InputStream in = new DigestInputStream(source.opener().open(), digest)) {
             try {
-                syntax = TurtleFile.parseChunks(file, source.format(), in, ontology.baseIri(), resources, turtle -> {
+                Consumer<TurtleFile> mapAndCheck = turtle -> {
                     RecordMapper mapper = new RecordMapper(ontology, file, turtle, types);
                     RecordMapper.Mapped mapped = mapper.map();
-                    List<ImportProblem> problems = new ArrayList<>(mapper.problems());
+                    List<ImportProblem> problems = new ArrayList<>(turtle.syntaxErrors());
+                    problems.addAll(mapper.problems());
                     ShapeCheck.Result shapes = ShapeCheck.check(ontology, file, mapped, turtle);
                     problems.addAll(shapes.errors());
-                    Chunk chunk = new Chunk(mapped.resources(), mapped.relations(), problems, shapes.warnings());
+                    List<ImportProblem> warnings = shapes.warnings();
+                    if (sheet != null) {
+                        problems = Spreadsheet.atColumns(sheet, problems);
+                        warnings = Spreadsheet.atColumns(sheet, warnings);
+                    }
+                    Chunk chunk = new Chunk(mapped.resources(), mapped.relations(), problems, warnings);
                     counts.add(chunk);
                     chunks.accept(chunk);
-                });
+                };
+                syntax = sheet == null ? TurtleFile.parseChunks(file, source.format(), in, ontology.baseIri(), resources, mapAndCheck)
+                        : Spreadsheet.parseChunks(source, in, ontology, resources, new Spreadsheet.Lookups() {
+                            @Override
+                            public Map<String, List<String>> types(Collection<String> ids) {
+                                return types.apply(ids);
+                            }
+
+                            @Override
+                            public Map<String, List<String>> idsByName(Collection<String> folded) {
+                                return names.apply(folded);
+                            }
+                        }, mapAndCheck);
             } catch (Stop stop) {
                 return;
             }

@@ -52,6 +52,9 @@ final class FileScan {
      *              between blocks; relations may be stated in any block
      */
     static FileScan scan(ImportSource source, Ontology ontology, Map<String, List<String>> declared, int chunk) {
+        if (source.mapping() != null) {
+            return Spreadsheet.scan(source, ontology, declared);
+        }
         String file = source.name();
         List<ImportProblem> problems = new ArrayList<>();
         Map<List<String>, List<String>> shared = new HashMap<>();
@@ -180,6 +183,11 @@ final class FileScan {
             relationsInChunk.clear();
             reified.clear();
         }
+    }
+
+    /** A scan made by another reader (a spreadsheet's). */
+    static FileScan of(String sha256, long resources, long relations, long triples, List<ImportProblem> problems) {
+        return new FileScan(sha256, resources, relations, triples, problems);
     }
 
     /**

@@ -107,6 +107,36 @@ public class ImportService {
     }
 
     /**
+     * Imports a spreadsheet as it arrives (over HTTP) with a mapping file from the import folder:
+     * spooled to a temporary file as {@link #importUpload} does (its charset is found from its
+     * byte order mark, so the bytes are kept as sent), then imported as a file is.
+     *
+     * @param mapping the mapping's path inside {@code cigraph.import.dir}
+     * @throws ImportRejectedException when {@code mapping} is not a file name there, or has problems
+     */
+    public ImportReport importSpreadsheet(String fileName, java.io.InputStream body, long length, String mapping, boolean force) {
+        Path dir = properties.dir().toAbsolutePath().normalize();
+        Path mappingFile = dir.resolve(mapping).normalize();
+        // Only files under the import folder: the name comes from the request.
+        if (!mappingFile.startsWith(dir) || !mapping.endsWith(".yaml") || !java.nio.file.Files.isRegularFile(mappingFile)) {
+            throw new ImportRejectedException(fileName, List.of(new ImportProblem(fileName, null, null, "mapping",
+                    "No mapping '" + mapping + "' in the import folder: name a .yaml file there by its path inside it,"
+                            + " such as examples/devices.mapping.yaml.")));
+        }
+        ImportSource withMapping = new ImportSource(fileName, 0, ImportFormat.TURTLE, () -> java.io.InputStream.nullInputStream())
+                .withMapping(mappingFile, ontology);
+        Path file = Upload.spool(fileName, body, length, java.nio.charset.StandardCharsets.UTF_8, properties.maxUploadSize().toBytes());
+        try {
+            ImportSource spooled = ImportSource.of(fileName, file, ImportFormat.TURTLE);
+            return importSources(List.of(new ImportSource(fileName, spooled.size(), ImportFormat.TURTLE, spooled.opener(),
+                            withMapping.mapping())),
+                    force, ImportProgress.Listener.NONE).getFirst();
+        } finally {
+            Upload.delete(file);
+        }
+    }
+
+    /**
      * Imports files in order, as one import. When every store is empty, the files are loaded
      * together with the stores' bulk mechanisms, and a problem in any file leaves the stores empty;
      * otherwise each file is written as one batch, and the import stops at the first file with a
@@ -117,7 +147,7 @@ public class ImportService {
      * @throws java.io.UncheckedIOException when a file cannot be read
      */
     public List<ImportReport> importFiles(List<Path> files, boolean force, ImportProgress.Listener listener) {
-        return importSources(files.stream().map(ImportSource::of).toList(), force, listener);
+        return importSources(files.stream().map(f -> ImportSource.of(f, ontology)).toList(), force, listener);
     }
 
     private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener) {
@@ -236,7 +266,7 @@ public class ImportService {
         List<ResourceRecord> resources = new ArrayList<>();
         List<RelationRecord> relations = new ArrayList<>();
         Findings findings = new Findings(source.name());
-        FileRecords.read(source, scan.sha256(), ontology, properties.chunkResources(), ids -> typesOf(ids, declared, true), chunk -> {
+        FileRecords.read(source, scan.sha256(), ontology, properties.chunkResources(), ids -> typesOf(ids, declared, true), graph::idsByName, chunk -> {
             findings.add(chunk);
             resources.addAll(chunk.resources());
             relations.addAll(chunk.relations());
@@ -272,7 +302,7 @@ public class ImportService {
                 progress.file(source.name());
                 Findings findings = new Findings(source.name());
                 long[] counts = new long[2];
-                FileRecords.read(source, sha, ontology, properties.chunkResources(), ids -> typesOf(ids, declared, false), chunk -> {
+                FileRecords.read(source, sha, ontology, properties.chunkResources(), ids -> typesOf(ids, declared, false), names -> Map.of(), chunk -> {
                     findings.add(chunk);
                     if (problems.isEmpty() && findings.problems().isEmpty()) {
                         bulk.add(new ImportBatch(id, source.name(), sha, chunk.resources(), chunk.relations()));

@@ -53,6 +53,11 @@ final class TurtleFile {
         this.syntaxErrors = syntaxErrors;
     }
 
+    /** A chunk made by another reader (a spreadsheet's rows), with its problems as syntax errors. */
+    static TurtleFile of(Graph graph, Map<Triple, Long> lines, List<ImportProblem> problems) {
+        return new TurtleFile(graph, lines, Map.of(), List.copyOf(problems));
+    }
+
     /** Parses a whole Turtle file into one graph; for files known to be small (tests, fixtures). */
     static TurtleFile parse(String fileName, byte[] content, String baseIri) {
         return parse(fileName, ImportFormat.TURTLE, content, baseIri);

@@ -31,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Imports data files. Writes: the API key filter guards this path. A body goes to the import as a
  * stream (never read whole here), in the syntax its {@code Content-Type} names and with the
  * charset it declares; a {@code multipart/form-data} upload brings one or several files, each in
- * the syntax its part's {@code Content-Type} names, or else its file name's extension.
- * {@link ImportFormat} decides what is accepted; anything else is a 415 naming it.
+ * the syntax its part's {@code Content-Type} names, or else its file name's extension. A
+ * spreadsheet ({@code text/csv}, {@code text/tab-separated-values}) comes with the path of its
+ * mapping in the import folder. {@link ImportFormat} decides what else is accepted; anything
+ * else is a 415 naming it.
  */
 @RestController
 @Tag(name = "imports")
@@ -72,6 +74,24 @@ class ImportController {
         String fileName = name != null ? name : "upload" + format.extension();
         ImportReport report = imports.importUploads(List.of(new ImportService.UploadedFile(fileName, format,
                 charsetOf(type), request.getContentLengthLong(), request.getInputStream())), force).getFirst();
+        return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+    }
+
+    @Operation(summary = "Imports a spreadsheet (CSV or TSV) through a mapping file in the import folder (X-API-Key):"
+            + " 201 with a report, or 422 with every problem, each with its line and column",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The spreadsheet",
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
+    @PostMapping(path = "/api/imports", consumes = {"text/csv", "text/tab-separated-values"})
+    ResponseEntity<ImportReport> importSpreadsheet(HttpServletRequest request,
+                                                   @Parameter(description = "The file's name, as the ledger records it;"
+                                                           + " .tsv is read with tabs unless the mapping says otherwise")
+                                                   @RequestParam(defaultValue = "upload.csv") String name,
+                                                   @Parameter(description = "The mapping's file name in the import folder,"
+                                                           + " such as devices.mapping.yaml")
+                                                   @RequestParam String mapping,
+                                                   @Parameter(description = "Import the file again even if the ledger has it")
+                                                   @RequestParam(defaultValue = "false") boolean force) throws IOException {
+        ImportReport report = imports.importSpreadsheet(name, request.getInputStream(), request.getContentLengthLong(), mapping, force);
         return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }
 
@@ -151,9 +171,10 @@ class ImportController {
         return new HttpMediaTypeNotSupportedException(type, accepted(), HttpMethod.POST);
     }
 
-    /** What the 415 names: every data file's media type, and multipart uploads. */
+    /** What the 415 names: every data file's media type, spreadsheets (with a mapping), and multipart uploads. */
     private static List<MediaType> accepted() {
-        return Stream.concat(ImportFormat.allMediaTypes().stream(), Stream.of(MULTIPART)).map(MediaType::parseMediaType).toList();
+        return Stream.concat(ImportFormat.allMediaTypes().stream(), Stream.of("text/csv", "text/tab-separated-values", MULTIPART))
+                .map(MediaType::parseMediaType).toList();
     }
 
     /** The declared charset; UTF-8, what every accepted syntax is by default, when none is. */

@@ -63,7 +63,7 @@ class ImportFormatsTests {
             Map<String, List<String>> types = new HashMap<>();
             ids.forEach(id -> types.put(id, declared.getOrDefault(id, List.of())));
             return types;
-        }, c -> {
+        }, names -> Map.of(), c -> {
             c.resources().forEach(r -> resources.add(new ResourceRecord(r.id(), r.iri(), r.types(), r.label(), r.aliases(),
                     r.description(), r.properties(), 0)));
             c.relations().forEach(r -> relations.add(new RelationRecord(r.subject(), r.predicate(), r.object(), r.provenance(), 0)));

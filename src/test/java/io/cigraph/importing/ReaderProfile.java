@@ -33,7 +33,7 @@ public final class ReaderProfile {
                     Map<String, List<String>> types = new HashMap<>();
                     ids.forEach(id -> types.put(id, declared.getOrDefault(id, List.of())));
                     return types;
-                }, c -> {
+                }, names -> Map.of(), c -> {
                     counts[0] += c.records();
                     counts[1] += c.problems().size();
                     counts[2] += c.warnings().size();

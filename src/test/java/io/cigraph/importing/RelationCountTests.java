@@ -76,7 +76,7 @@ class RelationCountTests {
             Map<String, List<String>> types = new HashMap<>();
             ids.forEach(id -> types.put(id, declared.getOrDefault(id, List.of())));
             return types;
-        }, chunk -> {
+        }, names -> Map.of(), chunk -> {
             chunk.problems().forEach(p -> errors.add(p.record() + " " + p.field() + ": " + p.message()));
             chunk.warnings().forEach(p -> warnings.add(p.record() + " " + p.field() + ": " + p.message()));
         });
