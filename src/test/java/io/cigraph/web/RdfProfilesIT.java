@@ -33,7 +33,7 @@ class RdfProfilesIT extends IntegrationTest {
 
     private static final String RES = "https://w3id.org/cigraph/id/";
     private static final String KG = "https://w3id.org/cigraph/ontology#";
-    private static final Node REIFIES = NodeFactory.createURI(RDF.getURI() + "reifies");
+    private static final Node REIFIES = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies");
     private static final Node INFERRED = NodeFactory.createURI("https://w3id.org/cigraph/graph/inferred");
     private static final Node SOURCE = NodeFactory.createURI(KG + "source");
 
