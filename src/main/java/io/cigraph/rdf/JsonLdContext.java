@@ -30,7 +30,8 @@ import org.apache.jena.vocabulary.SKOS;
  * JSON-LD that reads as JSON: compacted against a context of the export's prefixes, the ontology's
  * vocabulary as {@code @vocab} (so classes and properties are their local names), a term per
  * relation whose values are resources ({@code "develops": "res:nearlink"}), a term per literal
- * property typed by its datatype, and the names, description and reification terms. The context
+ * property typed by its datatype, and the names, description and reification terms
+ * ({@code "@type": "Statement", "subject": "res:huawei", "predicate": "develops", ...}). The context
  * is made from the ontology, so properties added to it get terms without code. Jena writes the
  * dataset as expanded JSON-LD, which Titanium (Jena's own JSON-LD processor) compacts.
  */
@@ -57,9 +58,10 @@ final class JsonLdContext {
         c.add("altLabel", SKOS.altLabel.getURI());
         c.add("description", DCTerms.description.getURI());
         c.add("Statement", RDF.Statement.getURI());
-        for (var reified : Map.of("subject", RDF.subject, "predicate", RDF.predicate, "object", RDF.object).entrySet()) {
-            c.add(reified.getKey(), Json.createObjectBuilder().add("@id", reified.getValue().getURI()).add("@type", "@id"));
-        }
+        c.add("subject", Json.createObjectBuilder().add("@id", RDF.subject.getURI()).add("@type", "@id"));
+        // A predicate is a term of the vocabulary: "develops" rather than "kg:develops".
+        c.add("predicate", Json.createObjectBuilder().add("@id", RDF.predicate.getURI()).add("@type", "@vocab"));
+        c.add("object", Json.createObjectBuilder().add("@id", RDF.object.getURI()).add("@type", "@id"));
         this.context = Json.createObjectBuilder().add("@context", c).build();
     }
 
