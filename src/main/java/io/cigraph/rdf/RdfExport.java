@@ -125,11 +125,6 @@ public class RdfExport {
         this.source = NodeFactory.createURI(store.ontology().termIri("source"));
     }
 
-    /** Writes the stated graph in the RDF 1.2 profile (see {@link #write(OutputStream, Format, Profile, Set)}). */
-    public void write(OutputStream out, Format format, Set<String> ids) {
-        write(out, format, Profile.RDF12, ids);
-    }
-
     /**
      * Writes the stated graph, or only what lies among the resources with the given ids (their
      * descriptions, the relations between them and those relations' provenance).

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -152,18 +151,5 @@ class RdfProfilesIT extends IntegrationTest {
         assertThat(watch.get("label").asString()).isEqualTo("Huawei Watch GT 4");
         assertThat(watch.get("runs").toString()).contains("res:harmonyos-4");
         assertThat(r.body()).contains("\"Statement\"").contains("\"subject\"");
-    }
-
-    @Test
-    void theRdf12TurtleExportImportsBackToTheSameGraph() {
-        long resources = count("MATCH (n:Resource) RETURN count(n)", Map.of());
-        long relations = count("MATCH (:Resource)-[r]->(:Resource) RETURN count(r)", Map.of());
-        String exported = get("/api/export?format=turtle").body();
-        Response imported = post("/api/imports?name=exported.ttl", "text/turtle", exported.getBytes(StandardCharsets.UTF_8), API_KEY);
-        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
-        assertThat(count("MATCH (n:Resource) RETURN count(n)", Map.of())).isEqualTo(resources);
-        assertThat(count("MATCH (:Resource)-[r]->(:Resource) RETURN count(r)", Map.of())).isEqualTo(relations);
-        assertThat(stated(parse(get("/api/export?format=turtle").body(), Lang.TURTLE))
-                .isIsomorphicWith(stated(parse(exported, Lang.TURTLE)))).isTrue();
     }
 }
