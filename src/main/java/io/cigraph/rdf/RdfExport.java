@@ -3,45 +3,49 @@ package io.cigraph.rdf;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFOps;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.springframework.stereotype.Component;
 
 /**
- * The graph as RDF files: the stated facts with their provenance as RDF 1.2 reifiers, as the data
- * files state them; in TriG also the inferred graph, by name. Turtle, TriG and N-Triples are
- * written by Jena's streaming writers straight from a TDB2 read transaction, so a large graph never
- * sits in memory; JSON-LD has no streaming writer in Jena, so that one export is built in memory,
- * and as JSON-LD cannot hold triple terms its reifiers use the classic reification vocabulary.
- * Public because the web feature serves it.
+ * The graph as RDF files: the stated facts with their provenance, in TriG and N-Quads also the
+ * inferred graph, by name. Two profiles: RDF 1.2, the default, writes provenance as the data files
+ * state it (reifiers of triple terms); RDF 1.1 writes it in the forms RDF 1.1 tools read (rdflib,
+ * mapping tools): classic reification, or in quad formats, one named graph per source (see
+ * {@link Rdf11Quads}). Turtle, TriG, N-Triples and N-Quads are written by Jena's streaming writers
+ * straight from a TDB2 read transaction, so a large graph never sits in memory; JSON-LD has no
+ * streaming writer in Jena, so that one export is built in memory, and as JSON-LD 1.1 cannot hold
+ * triple terms it is always in an RDF 1.1 profile. Public because the web feature serves it.
  */
 @Component
 public class RdfExport {
 
     /** An RDF export format with its media type and file extension. */
     public enum Format {
-        TURTLE("text/turtle", "ttl"), TRIG("application/trig", "trig"),
-        JSONLD("application/ld+json", "jsonld"), NTRIPLES("application/n-triples", "nt");
+        TURTLE("text/turtle", "ttl", false), TRIG("application/trig", "trig", true),
+        JSONLD("application/ld+json", "jsonld", true), NTRIPLES("application/n-triples", "nt", false),
+        NQUADS("application/n-quads", "nq", true);
 
         private final String mediaType;
         private final String extension;
+        private final boolean quads;
 
-        Format(String mediaType, String extension) {
+        Format(String mediaType, String extension, boolean quads) {
             this.mediaType = mediaType;
             this.extension = extension;
+            this.quads = quads;
         }
 
         public String mediaType() {
@@ -50,6 +54,11 @@ public class RdfExport {
 
         public String extension() {
             return extension;
+        }
+
+        /** Whether the format has named graphs, which the {@link Profile#RDF11_GRAPHS} profile needs. */
+        public boolean quads() {
+            return quads;
         }
 
         /** The format of a name such as {@code turtle}, or {@code null}. */
@@ -62,18 +71,58 @@ public class RdfExport {
             return null;
         }
 
+        /** The format of a media type such as {@code text/turtle}, or {@code null}. */
+        public static Format ofMediaType(String mediaType) {
+            for (Format f : values()) {
+                if (f.mediaType.equalsIgnoreCase(mediaType)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /** How provenance is written: as RDF 1.2 reifiers, RDF 1.1 reification or a graph per source. */
+    public enum Profile {
+        RDF12("rdf12"), RDF11("rdf11"), RDF11_GRAPHS("rdf11-graphs");
+
+        private final String name;
+
+        Profile(String name) {
+            this.name = name;
+        }
+
+        /** The profile of a name such as {@code rdf11}, or {@code null}. */
+        public static Profile of(String name) {
+            for (Profile p : values()) {
+                if (p.name.equalsIgnoreCase(name)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     private final RdfStore store;
     private final PrefixMapping prefixes;
+    private final JsonLdContext jsonLd;
+    private final Node source;
 
     RdfExport(RdfStore store) {
         this.store = store;
         this.prefixes = RdfGraphs.prefixes(store.ontology().vocabIri(), store.ontology().baseIri());
+        this.jsonLd = new JsonLdContext(store.ontology(), prefixes);
+        this.source = NodeFactory.createURI(store.ontology().termIri("source"));
     }
 
     /**
@@ -81,40 +130,49 @@ public class RdfExport {
      * descriptions, the relations between them and those relations' provenance).
      *
      * @param ids resource ids to keep, or {@code null} for everything
+     * @throws IllegalArgumentException for {@link Profile#RDF11_GRAPHS} in a format without graphs
      */
-    public void write(OutputStream out, Format format, Set<String> ids) {
+    public void write(OutputStream out, Format format, Profile profile, Set<String> ids) {
+        if (profile == Profile.RDF11_GRAPHS && !format.quads()) {
+            throw new IllegalArgumentException(format + " has no named graphs for the " + profile + " profile");
+        }
+        Profile written = format == Format.JSONLD && profile == Profile.RDF12 ? Profile.RDF11 : profile;
         DatasetGraph dsg = store.dataset();
         Txn.executeRead(dsg, () -> {
             Predicate<Triple> keep = ids == null ? t -> true : new Among(ids, store.ontology().baseIri(), dsg);
+            Rdf11Quads rdf11 = written == Profile.RDF12 ? null : new Rdf11Quads(dsg, source, written == Profile.RDF11_GRAPHS);
             if (format == Format.JSONLD) {
-                Graph g = GraphFactory.createDefaultGraph();
-                g.getPrefixMapping().setNsPrefixes(prefixes);
+                DatasetGraph json = DatasetGraphFactory.createGeneral();
+                // JSON-LD's graphs are the sources' (rdf11-graphs) or none: the inferred graph is left out.
                 dsg.find(RdfGraphs.DATA, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
                     if (keep.test(q.asTriple())) {
-                        JsonLdReifiers.add(g, q.asTriple());
+                        rdf11.send(q, t -> json.add(written == Profile.RDF11_GRAPHS ? t
+                                : new Quad(Quad.defaultGraphIRI, t.asTriple())));
                     }
                 });
-                RDFDataMgr.write(out, g, Lang.JSONLD);
+                jsonLd.write(out, json);
                 return;
             }
             RDFFormat rdfFormat = switch (format) {
                 case TURTLE -> RDFFormat.TURTLE_BLOCKS;
                 case TRIG -> RDFFormat.TRIG_BLOCKS;
+                case NQUADS -> RDFFormat.NQUADS;
                 default -> RDFFormat.NTRIPLES;
             };
             StreamRDF stream = StreamRDFWriter.getWriterStream(out, rdfFormat, null);
             stream.start();
-            if (format != Format.NTRIPLES) {
+            if (format == Format.TURTLE || format == Format.TRIG) {
                 StreamRDFOps.sendPrefixesToStream(prefixes, stream);
             }
-            Node[] graphs = format == Format.TRIG ? new Node[] {RdfGraphs.DATA, RdfGraphs.INFERRED} : new Node[] {RdfGraphs.DATA};
+            Consumer<Quad> sink = format.quads() ? stream::quad : q -> stream.triple(q.asTriple());
+            Node[] graphs = format.quads() ? new Node[] {RdfGraphs.DATA, RdfGraphs.INFERRED} : new Node[] {RdfGraphs.DATA};
             for (Node graph : graphs) {
                 dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
                     if (keep.test(q.asTriple())) {
-                        if (format == Format.TRIG) {
-                            stream.quad(q);
+                        if (rdf11 == null) {
+                            sink.accept(q);
                         } else {
-                            stream.triple(q.asTriple());
+                            rdf11.send(q, sink);
                         }
                     }
                 });

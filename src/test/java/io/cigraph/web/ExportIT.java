@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cigraph.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -31,6 +37,16 @@ class ExportIT extends IntegrationTest {
     private static final String RES = "https://w3id.org/cigraph/id/";
     private static final String KG = "https://w3id.org/cigraph/ontology#";
     private static final Node REIFIES = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies");
+
+    private static Lang lang(String format) {
+        return switch (format) {
+            case "turtle" -> Lang.TURTLE;
+            case "trig" -> Lang.TRIG;
+            case "jsonld" -> Lang.JSONLD;
+            case "nquads" -> Lang.NQUADS;
+            default -> Lang.NTRIPLES;
+        };
+    }
 
     private static DatasetGraph parse(String body, Lang lang) {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
@@ -60,17 +76,12 @@ class ExportIT extends IntegrationTest {
 
     @ParameterizedTest
     @CsvSource({"turtle,text/turtle,TURTLE", "trig,application/trig,TRIG", "jsonld,application/ld+json,JSONLD",
-            "ntriples,application/n-triples,NTRIPLES"})
+            "ntriples,application/n-triples,NTRIPLES", "nquads,application/n-quads,NQUADS"})
     void theWholeGraphExportsAsRdfWithItsProvenance(String format, String mediaType, String lang) {
         Response r = get("/api/export?format=" + format);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith(mediaType);
-        DatasetGraph dsg = parse(r.body(), switch (lang) {
-            case "TURTLE" -> Lang.TURTLE;
-            case "TRIG" -> Lang.TRIG;
-            case "JSONLD" -> Lang.JSONLD;
-            default -> Lang.NTRIPLES;
-        });
+        DatasetGraph dsg = parse(r.body(), lang(format));
         assertThat(hasProvenance(dsg, "huawei", "develops", "nearlink",
                 "huawei-has-established-differentiation-barriers-within-its-ecosystem")).isTrue();
         assertThat(dsg.stream(Node.ANY, NodeFactory.createURI(RES + "huawei-watch-gt-4"), Node.ANY, Node.ANY)).isNotEmpty();
@@ -113,32 +124,103 @@ class ExportIT extends IntegrationTest {
         for (int i = 0; i < edges.getLength(); i++) {
             Element e = (Element) edges.item(i);
             if (e.getAttribute("source").equals("huawei") && e.getAttribute("target").equals("nearlink")) {
-                found = e.getTextContent().contains("NearLink") && e.getTextContent().contains("0.9");
+                found = data(e, "edge.evidence").contains("NearLink") && data(e, "edge.confidence").equals("0.9")
+                        && data(e, "edge.source").equals("huawei-has-established-differentiation-barriers-within-its-ecosystem");
             }
         }
         assertThat(found).isTrue();
     }
 
     @Test
-    void csvHasNodeRowsAndRelationRowsWithProvenanceColumns() throws Exception {
-        Response r = get("/api/export?format=csv&root=huawei&depth=1");
+    void graphmlDeclaresATypedKeyPerPropertyAndNoNameGraphToolsReserve() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(get("/api/export?format=graphml").body().getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> types = new java.util.TreeMap<>();
+        NodeList keys = doc.getElementsByTagName("key");
+        for (int i = 0; i < keys.getLength(); i++) {
+            Element k = (Element) keys.item(i);
+            types.put(k.getAttribute("for") + ":" + k.getAttribute("attr.name"), k.getAttribute("attr.type"));
+        }
+        assertThat(types).containsEntry("node:kg_label", "string").containsEntry("node:types", "string")
+                .containsEntry("node:aliases@zh", "string").containsEntry("node:description", "string")
+                .containsEntry("edge:confidence", "double").containsEntry("edge:kg_source", "string")
+                .doesNotContainKeys("node:id", "node:label", "node:properties", "edge:id", "edge:label", "edge:source", "edge:type");
+        assertThat(types.keySet()).allSatisfy(k -> assertThat(k).doesNotContain("batch"));
+        Element huawei = null;
+        NodeList nodes = doc.getElementsByTagName("node");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (((Element) nodes.item(i)).getAttribute("id").equals("huawei")) {
+                huawei = (Element) nodes.item(i);
+            }
+        }
+        assertThat(huawei).isNotNull();
+        assertThat(data(huawei, "node.label")).isEqualTo("Huawei");
+        assertThat(data(huawei, "node.aliases@zh")).isEqualTo("华为|华为技术有限公司");
+    }
+
+    /** The text of an element's {@code <data>} with the given key, or the empty string. */
+    private static String data(Element e, String key) {
+        NodeList data = e.getElementsByTagName("data");
+        for (int i = 0; i < data.getLength(); i++) {
+            if (((Element) data.item(i)).getAttribute("key").equals(key)) {
+                return data.item(i).getTextContent();
+            }
+        }
+        return "";
+    }
+
+    private static List<CSVRecord> csv(String body) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(body)).getRecords();
+    }
+
+    @Test
+    void csvNodesHaveDescriptionAliasesPerLanguageAndAColumnPerProperty() throws Exception {
+        Response r = get("/api/export?format=csv-nodes&root=huawei&depth=1");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
-        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(r.body())).getRecords();
-        assertThat(rows).anySatisfy(row -> {
-            assertThat(row.get("kind")).isEqualTo("node");
+        assertThat(r.body().lines().findFirst().orElseThrow()).startsWith("id,label,types,description,aliases@");
+        assertThat(csv(r.body())).anySatisfy(row -> {
             assertThat(row.get("id")).isEqualTo("huawei");
-        });
-        assertThat(rows).anySatisfy(row -> {
-            assertThat(row.get("kind")).isEqualTo("relation");
+            assertThat(row.get("label")).isEqualTo("Huawei");
+            assertThat(row.get("aliases@zh")).isEqualTo("华为|华为技术有限公司");
+            assertThat(row.get("aliases@en")).isEqualTo("Huawei Technologies");
+            assertThat(row.get("description")).isNotBlank();
+        }).noneSatisfy(row -> assertThat(row.get("id")).isEqualTo("huawei-qingyun-printers"));
+        assertThat(csv(get("/api/export?format=csv-nodes").body())).hasSize((int) count("MATCH (n:Resource) RETURN count(n)", Map.of()));
+    }
+
+    @Test
+    void csvRelationsHaveTheirProvenanceInColumns() throws Exception {
+        Response r = get("/api/export?format=csv-relations&root=huawei&depth=1");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().lines().findFirst().orElseThrow())
+                .isEqualTo("subject,predicate,object,source,evidence,confidence,validFrom,validTo");
+        assertThat(csv(r.body())).anySatisfy(row -> {
             assertThat(row.get("subject")).isEqualTo("huawei");
             assertThat(row.get("predicate")).isEqualTo("develops");
             assertThat(row.get("object")).isEqualTo("nearlink");
             assertThat(row.get("source")).isEqualTo("huawei-has-established-differentiation-barriers-within-its-ecosystem");
             assertThat(row.get("confidence")).isEqualTo("0.9");
+            assertThat(row.get("evidence")).contains("NearLink");
         });
-        assertThat(rows).noneSatisfy(row -> assertThat(row.get("id")).isEqualTo("huawei-qingyun-printers"));
+    }
+
+    @Test
+    void csvAsAZipHoldsBothFiles() throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/export?format=csv")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/zip");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                files.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files.keySet()).containsExactly("nodes.csv", "relations.csv");
+        assertThat(files.get("nodes.csv")).isEqualTo(get("/api/export?format=csv-nodes").body());
+        assertThat(files.get("relations.csv")).isEqualTo(get("/api/export?format=csv-relations").body());
+        assertThat(csv(files.get("relations.csv"))).hasSize((int) count("MATCH (:Resource)-[r]->(:Resource) RETURN count(r)", Map.of()));
     }
 
     @Test
@@ -148,5 +230,12 @@ class ExportIT extends IntegrationTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(get("/api/export?format=csv&root=huawei&depth=9").status()).isEqualTo(400);
+        Response profile = get("/api/export?format=turtle&profile=rdf10");
+        assertThat(profile.status()).isEqualTo(400);
+        assertThat(profile.json().get("parameter").asString()).isEqualTo("profile");
+        Response graphs = get("/api/export?format=turtle&profile=rdf11-graphs");
+        assertThat(graphs.status()).isEqualTo(400);
+        assertThat(graphs.json().get("detail").asString()).contains("trig");
+        assertThat(get("/api/export?format=graphml&profile=rdf11").status()).isEqualTo(400);
     }
 }
