@@ -25,7 +25,8 @@ final class EmbeddedStage {
     private EmbeddedStage() {
     }
 
-    static Projection.Staged stage(GraphDatabaseService db, GraphWrites writes, ImportBatch batch) {
+    static Projection.Staged stage(GraphDatabaseService db, GraphWrites writes, OwnedBatch owned) {
+        ImportBatch batch = owned.effective();
         Transaction tx = db.beginTx();
         // A batch's relations name the same few hubs thousands of times: each id is looked up once.
         Map<String, Node> nodes = new HashMap<>();
@@ -34,7 +35,9 @@ final class EmbeddedStage {
             for (ResourceRecord r : batch.resources()) {
                 Node found = byId.apply(r.id());
                 Node node = found == null ? tx.createNode() : found;
-                EmbeddedWrites.replace(node, writes.labels(r), GraphWrites.resourceProperties(r, batch.id()));
+                Map<String, Object> props = GraphWrites.resourceProperties(r, batch.id());
+                props.putAll(owned.nodeExtras().getOrDefault(r.id(), Map.of()));
+                EmbeddedWrites.replace(node, writes.labels(r), props);
                 nodes.put(r.id(), node);
             }
             for (RelationRecord r : batch.relations()) {
@@ -47,11 +50,16 @@ final class EmbeddedStage {
                 }
                 RelationshipType type = RelationshipType.withName(writes.relationshipType(r));
                 Relationship rel = EmbeddedWrites.find(a, b, type);
-                EmbeddedWrites.replace(rel == null ? a.createRelationshipTo(b, type) : rel,
-                        GraphWrites.relationProperties(r, batch.id()));
+                Map<String, Object> props = GraphWrites.relationProperties(r, batch.id());
+                props.putAll(owned.relationExtras().getOrDefault(OwnedBatch.key(r), Map.of()));
+                EmbeddedWrites.replace(rel == null ? a.createRelationshipTo(b, type) : rel, props);
             }
-            EmbeddedWrites.ledger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
+            Node ledger = EmbeddedWrites.ledger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
                     batch.resources().size(), batch.relations().size()));
+            if (!owned.changes().isEmpty()) {
+                ledger.setProperty("report", ChangeLog.json(owned.changes()));
+            }
+            ledger.setProperty("sources", writes.sources(owned.stated()).toArray(String[]::new));
         } catch (RuntimeException e) {
             tx.close();
             throw e;

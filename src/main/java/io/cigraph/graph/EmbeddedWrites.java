@@ -67,12 +67,17 @@ final class EmbeddedWrites {
     }
 
     /** Records a batch in the ledger unless it is there, as the Cypher ledger's {@code MERGE ... ON CREATE} does. */
-    static void ledger(Transaction tx, BatchSummary b) {
-        if (tx.findNode(IMPORT_BATCH, "sha256", b.sha256()) != null) {
-            return;
+    static Node ledger(Transaction tx, BatchSummary b) {
+        Node found = tx.findNode(IMPORT_BATCH, "sha256", b.sha256());
+        if (found != null) {
+            // The same content imported again after it was undone or replaced: live again.
+            List.of("status", "replacedBy", "retractedAt").forEach(found::removeProperty);
+            found.setProperty("importedAt", ZonedDateTime.now());
+            return found;
         }
         Node ledger = tx.createNode(IMPORT_BATCH);
         ledgerProperties(b).forEach(ledger::setProperty);
+        return ledger;
     }
 
     /** The properties of a batch's ledger node. */

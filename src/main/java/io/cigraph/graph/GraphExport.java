@@ -206,7 +206,7 @@ public class GraphExport {
 
     private static String otherProperties(Node n) {
         Map<String, Object> props = new java.util.TreeMap<>(n.asMap(CypherValues::json));
-        props.keySet().removeAll(List.of("id", "iri", "label", "description", "batch"));
+        props.keySet().removeAll(List.of("id", "iri", "label", "description", "batch", "claims", "batches"));
         return JSON.writeValueAsString(props);
     }
 
