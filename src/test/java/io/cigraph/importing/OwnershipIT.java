@@ -2,12 +2,15 @@ package io.cigraph.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cigraph.IntegrationTest;
 import io.cigraph.graph.GraphStore;
 import io.cigraph.model.Projection;
 import io.cigraph.model.StoreContent;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +25,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Statements owned by imports, tried as a new user would on the seed graph: a second file that
@@ -34,7 +41,18 @@ import tools.jackson.databind.JsonNode;
  * own (its own data folders), since it retracts seed facts that other tests read.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OwnershipIT extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OwnershipIT {
+
+    private static final String API_KEY = "test-api-key";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Driver driver;
 
     private static final String ARTICLE = "huaweis-harmonyos-4-a-unifying-triumph-with-100-million-devices-worldwide";
     private static final String NEW_ALIAS = "Qixian Terminal Works";
@@ -46,6 +64,68 @@ class OwnershipIT extends IntegrationTest {
         registry.add("cigraph.graph.embedded.dir", () -> data.resolve("neo4j").toString());
         registry.add("cigraph.rdf.dir", () -> data.resolve("tdb2").toString());
         registry.add("cigraph.search.dir", () -> data.resolve("index").toString());
+        registry.add("cigraph.graph.embedded.bolt-port", () -> "0");
+        registry.add("cigraph.security.api-key", () -> API_KEY);
+    }
+
+    record Response(int status, JsonNode json, String body) {
+    }
+
+    private Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private Response post(String path, String contentType, byte[] body, String apiKey) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), apiKey);
+    }
+
+    private Response delete(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), apiKey);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static Response send(HttpRequest.Builder request, String apiKey) {
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return send(request);
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            return new Response(r.statusCode(), r.body().isBlank() || !type.contains("json") ? null : JSON.readTree(r.body()), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String cypher, Map<String, Object> params) {
+        try (var session = driver.session()) {
+            return session.run(cypher, params).single().get(0).asLong();
+        }
+    }
+
+    /** Every node and relationship but the ledger's, with all their labels and properties, in a stable order. */
+    private List<String> snapshotWithoutLedger() {
+        try (var session = driver.session()) {
+            List<String> nodes = session.run("""
+                    MATCH (n:Resource) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id
+                    """).list(r -> r.get("id") + " " + new TreeSet<>(r.get("labels").asList(Object::toString))
+                    + " " + new TreeMap<>(r.get("props").asMap()));
+            List<String> relations = session.run("""
+                    MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY a, t, b
+                    """).list(r -> r.get("a") + " " + r.get("t") + " " + r.get("b") + " " + new TreeMap<>(r.get("props").asMap()));
+            return java.util.stream.Stream.concat(nodes.stream(), relations.stream()).toList();
+        }
     }
 
     @Autowired
@@ -232,8 +312,70 @@ class OwnershipIT extends IntegrationTest {
         assertThat(get("/api/imports").body()).contains("\"kind\":\"retract-source\"").contains(ARTICLE);
     }
 
-    /** Every node and relationship but the ledger's, with all their properties. */
-    private List<String> snapshotWithoutLedger() {
-        return snapshot().stream().filter(line -> !line.contains("ImportBatch")).toList();
+    @Test
+    @Order(3)
+    void aFileImportedAgainUnderItsNameIsANewVersionThatRetractsWhatItNoLongerSays() throws IOException {
+        List<String> names = List.of("Vantor Watch Two");
+        Response v1 = post("/api/imports?name=watch-list.ttl", "text/turtle", fixture("watch-list-v1.ttl"), API_KEY);
+        assertThat(v1.status()).as(v1.body()).isEqualTo(201);
+        String first = v1.json().get("batch").asString();
+        Stores withBoth = stores("vantor-watch-two", names);
+        assertAgree(withBoth);
+        assertThat(withBoth.lucene()).containsEntry("Vantor Watch Two", true);
+        long relations = count("MATCH ()-[r]->() RETURN count(r)", Map.of());
+
+        Response dry = post("/api/imports?name=watch-list.ttl&dryRun=true", "text/turtle", fixture("watch-list-v2.ttl"), API_KEY);
+        assertThat(dry.status()).as(dry.body()).isEqualTo(200);
+        assertThat(dry.body()).contains("\"replaced\":[\"" + first + "\"]").contains("\"action\":\"retracted\",\"resource\":\"vantor-watch-two\"")
+                .contains("First watch of the list, revised.");
+        assertThat(stores("vantor-watch-two", names)).isEqualTo(withBoth);
+
+        Response v2 = post("/api/imports?name=watch-list.ttl", "text/turtle", fixture("watch-list-v2.ttl"), API_KEY);
+        assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+        String second = v2.json().get("batch").asString();
+        Stores after = stores("vantor-watch-two", names);
+        assertAgree(after);
+        assertThat(get("/api/entities/vantor-watch-two").status()).isEqualTo(404);
+        assertThat(after.tdb2()).doesNotContainKey("label");
+        assertThat(after.lucene()).containsEntry("Vantor Watch Two", false);
+        assertThat(count("MATCH ()-[r]->() RETURN count(r)", Map.of())).isEqualTo(relations - 1);
+        assertThat(get("/api/entities/vantor-watch-one").json().get("description").asString()).isEqualTo("First watch of the list, revised.");
+        JsonNode old = get("/api/imports/" + first).json().get("entry");
+        assertThat(old.get("status").asString()).isEqualTo("replaced");
+        assertThat(old.get("replacedBy").asString()).isEqualTo(second);
+        assertThat(get("/api/imports/" + second).json().get("entry").get("changes").toString()).contains("vantor-watch-two");
+
+        Response same = post("/api/imports?name=watch-list.ttl", "text/turtle", fixture("watch-list-v2.ttl"), API_KEY);
+        assertThat(same.json().get("status").asString()).isEqualTo("unchanged");
+    }
+
+    @Autowired
+    io.cigraph.graph.ImportLedger ledger;
+
+    @Autowired
+    ProjectionSync sync;
+
+    @Test
+    @Order(4)
+    void aRetractionTheOtherStoresMissedIsCaughtUpByTheLedgerComparison() {
+        // The graph commits the retraction and its ledger entry; the process stops before the other stores follow.
+        ledger.retractSource("watch-list-memo", false);
+        List<StoreContent> missed = projections.stream().map(Projection::content).toList();
+        assertThat(ProjectionSync.differences(missed)).isNotEmpty();
+        assertThat(get("/api/search?q=" + URLEncoder.encode("\"Watch list memo\"", StandardCharsets.UTF_8)).body())
+                .contains("watch-list-memo");
+
+        sync.catchUpLedgers();
+
+        // The memo and the relation citing it are gone everywhere; Watch One, which the list itself states, stays.
+        Stores memo = stores("watch-list-memo", List.of("Watch list memo"));
+        assertAgree(memo);
+        assertThat(memo.lucene()).containsEntry("Watch list memo", false);
+        assertThat(memo.tdb2()).doesNotContainKey("label");
+        Stores watch = stores("vantor-watch-one", List.of("Vantor Watch One"));
+        assertAgree(watch);
+        assertThat(watch.lucene()).containsEntry("Vantor Watch One", true);
+        assertThat(count("MATCH (:Resource {id: 'huawei'})-[r:DEVELOPS]->(:Resource {id: 'vantor-watch-one'}) RETURN count(r)",
+                Map.of())).isZero();
     }
 }
