@@ -6,6 +6,7 @@ import io.cigraph.model.Projection;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -59,7 +60,10 @@ final class EmbeddedStage {
             if (!owned.changes().isEmpty()) {
                 ledger.setProperty("report", ChangeLog.json(owned.changes()));
             }
-            ledger.setProperty("sources", writes.sources(owned.stated()).toArray(String[]::new));
+            List<String> sources = writes.sources(owned.stated());
+            if (!sources.isEmpty()) {
+                ledger.setProperty("sources", sources.toArray(String[]::new));
+            }
         } catch (RuntimeException e) {
             tx.close();
             throw e;

@@ -43,7 +43,7 @@ final class GraphWrites {
             ON CREATE SET b.id = $id, b.file = $file, b.importedAt = datetime(),
                           b.resources = $resources, b.relations = $relations
             ON MATCH SET b.status = null, b.replacedBy = null, b.retractedAt = null, b.importedAt = datetime()
-            SET b.report = $report, b.sources = $sources
+            SET b.report = $report, b.sources = CASE WHEN size($sources) = 0 THEN null ELSE $sources END
             """;
 
     private final Ontology ontology;
