@@ -57,11 +57,11 @@ final class EmbeddedStage {
             }
             Node ledger = EmbeddedWrites.ledger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
                     batch.resources().size(), batch.relations().size()));
-            if (!owned.changes().isEmpty()) {
+            List<String> sources = writes.sources(owned.stated());
+            if (ledger != null && !owned.changes().isEmpty()) {
                 ledger.setProperty("report", ChangeLog.json(owned.changes()));
             }
-            List<String> sources = writes.sources(owned.stated());
-            if (!sources.isEmpty()) {
+            if (ledger != null && !sources.isEmpty()) {
                 ledger.setProperty("sources", sources.toArray(String[]::new));
             }
         } catch (RuntimeException e) {

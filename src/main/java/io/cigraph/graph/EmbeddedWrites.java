@@ -66,9 +66,15 @@ final class EmbeddedWrites {
         return null;
     }
 
-    /** Records a batch in the ledger unless it is there, as the Cypher ledger's {@code MERGE ... ON CREATE} does. */
+    /**
+     * Records a batch in the ledger unless it is there live, as the Cypher ledger's {@code MERGE} does;
+     * returns the node written (new, or live again), or {@code null} when the batch was live already.
+     */
     static Node ledger(Transaction tx, BatchSummary b) {
         Node found = tx.findNode(IMPORT_BATCH, "sha256", b.sha256());
+        if (found != null && !found.hasProperty("status")) {
+            return null;
+        }
         if (found != null) {
             // The same content imported again after it was undone or replaced: live again.
             List.of("status", "replacedBy", "retractedAt").forEach(found::removeProperty);

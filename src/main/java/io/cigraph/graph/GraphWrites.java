@@ -38,13 +38,20 @@ final class GraphWrites {
             MERGE (a)-[r:`%s`]->(b)
             SET r = row.props
             """;
+    // A batch already live is left as it is (importing it again changes nothing, its time and report
+    // included); one undone or replaced is live again, with this import's time and report.
     private static final String WRITE_LEDGER = """
             MERGE (b:ImportBatch {sha256: $sha256})
             ON CREATE SET b.id = $id, b.file = $file, b.importedAt = datetime(),
-                          b.resources = $resources, b.relations = $relations
-            ON MATCH SET b.status = null, b.replacedBy = null, b.retractedAt = null, b.importedAt = datetime()
-            SET b.report = $report, b.sources = CASE WHEN size($sources) = 0 THEN null ELSE $sources END
+                          b.resources = $resources, b.relations = $relations, b.report = $report,
+                          b.sources = CASE WHEN size($sources) = 0 THEN null ELSE $sources END
+            ON MATCH SET b.importedAt = CASE WHEN b.status IS NULL THEN b.importedAt ELSE datetime() END,
+                         b.report = CASE WHEN b.status IS NULL THEN b.report ELSE $report END,
+                         b.sources = CASE WHEN b.status IS NULL THEN b.sources
+                                          WHEN size($sources) = 0 THEN null ELSE $sources END,
+                         b.replacedBy = null, b.retractedAt = null, b.status = null
             """;
+
 
     private final Ontology ontology;
 
