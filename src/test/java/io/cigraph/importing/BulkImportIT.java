@@ -234,7 +234,7 @@ class BulkImportIT {
         try (var session = service.app().getBean(Driver.class).session()) {
             var watch = session.run("MATCH (n:Resource {id: $id}) RETURN n", Map.of("id", restated)).single().get("n").asNode();
             assertThat(watch.get("label").asString()).isEqualTo("Huawei Watch GT 4");
-            assertThat(watch.get("aliases").asList(Object::toString)).contains("Huawei Watch GT 4 (restated)");
+            assertThat(watch.get("aliases").asList(v -> v.asString())).contains("Huawei Watch GT 4 (restated)");
             assertThat(watch.get("batches").asList(Object::toString)).hasSize(2);
         }
     }
