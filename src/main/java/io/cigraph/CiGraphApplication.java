@@ -13,7 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code import FILE|FOLDER...} as the first arguments imports those files without starting the
  * web server and exits with 0 when all were imported, 1 when one was rejected; {@code compact}
  * rewrites the RDF store compactly and exits; {@code rebuild} rebuilds the RDF store and the
- * search index from the graph and exits (0 when the stores then agree).
+ * search index from the graph and exits (0 when the stores then agree); {@code undo BATCH} and
+ * {@code retract-source ID} (with {@code --dry-run} to only report) take an import or a source
+ * back, as {@code DELETE /api/imports/{batch}} and {@code DELETE /api/sources/{id}} do, and exit.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -30,6 +32,22 @@ public class CiGraphApplication {
             new SpringApplicationBuilder(CiGraphApplication.class).web(WebApplicationType.NONE)
                     .properties("cigraph.import.load-at-startup=false",
                             "cigraph.import.command-line=" + String.join(",", files))
+                    .run(options);
+            return;
+        }
+        if (args.length > 0 && (args[0].equals("undo") || args[0].equals("retract-source"))) {
+            String[] targets = Arrays.stream(args).skip(1).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+            boolean dryRun = Arrays.asList(args).contains("--dry-run");
+            String[] options = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--") && !a.equals("--dry-run"))
+                    .toArray(String[]::new);
+            if (targets.length != 1) {
+                System.err.println("Usage: " + args[0] + (args[0].equals("undo") ? " BATCH" : " SOURCE-ID")
+                        + " [--dry-run] [--setting=value...]: takes it back from every store and exits.");
+                System.exit(2);
+            }
+            new SpringApplicationBuilder(CiGraphApplication.class).web(WebApplicationType.NONE)
+                    .properties("cigraph.import.load-at-startup=false",
+                            "cigraph.import." + args[0] + "=" + targets[0], "cigraph.import.dry-run=" + dryRun)
                     .run(options);
             return;
         }

@@ -80,6 +80,14 @@ public abstract class IntegrationTest {
         return send(b.build());
     }
 
+    protected Response delete(String path, String apiKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).DELETE();
+        if (apiKey != null) {
+            b.header("X-API-Key", apiKey);
+        }
+        return send(b.build());
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -6,6 +6,7 @@ import io.cigraph.model.Projection;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -25,7 +26,8 @@ final class EmbeddedStage {
     private EmbeddedStage() {
     }
 
-    static Projection.Staged stage(GraphDatabaseService db, GraphWrites writes, ImportBatch batch) {
+    static Projection.Staged stage(GraphDatabaseService db, GraphWrites writes, OwnedBatch owned) {
+        ImportBatch batch = owned.effective();
         Transaction tx = db.beginTx();
         // A batch's relations name the same few hubs thousands of times: each id is looked up once.
         Map<String, Node> nodes = new HashMap<>();
@@ -34,7 +36,9 @@ final class EmbeddedStage {
             for (ResourceRecord r : batch.resources()) {
                 Node found = byId.apply(r.id());
                 Node node = found == null ? tx.createNode() : found;
-                EmbeddedWrites.replace(node, writes.labels(r), GraphWrites.resourceProperties(r, batch.id()));
+                Map<String, Object> props = GraphWrites.resourceProperties(r, batch.id());
+                props.putAll(owned.nodeExtras().getOrDefault(r.id(), Map.of()));
+                EmbeddedWrites.replace(node, writes.labels(r), props);
                 nodes.put(r.id(), node);
             }
             for (RelationRecord r : batch.relations()) {
@@ -47,11 +51,19 @@ final class EmbeddedStage {
                 }
                 RelationshipType type = RelationshipType.withName(writes.relationshipType(r));
                 Relationship rel = EmbeddedWrites.find(a, b, type);
-                EmbeddedWrites.replace(rel == null ? a.createRelationshipTo(b, type) : rel,
-                        GraphWrites.relationProperties(r, batch.id()));
+                Map<String, Object> props = GraphWrites.relationProperties(r, batch.id());
+                props.putAll(owned.relationExtras().getOrDefault(OwnedBatch.key(r), Map.of()));
+                EmbeddedWrites.replace(rel == null ? a.createRelationshipTo(b, type) : rel, props);
             }
-            EmbeddedWrites.ledger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
+            Node ledger = EmbeddedWrites.ledger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
                     batch.resources().size(), batch.relations().size()));
+            List<String> sources = writes.sources(owned.stated());
+            if (ledger != null && !owned.changes().isEmpty()) {
+                ledger.setProperty("report", ChangeLog.json(owned.changes()));
+            }
+            if (ledger != null && !sources.isEmpty()) {
+                ledger.setProperty("sources", sources.toArray(String[]::new));
+            }
         } catch (RuntimeException e) {
             tx.close();
             throw e;

@@ -66,13 +66,24 @@ final class EmbeddedWrites {
         return null;
     }
 
-    /** Records a batch in the ledger unless it is there, as the Cypher ledger's {@code MERGE ... ON CREATE} does. */
-    static void ledger(Transaction tx, BatchSummary b) {
-        if (tx.findNode(IMPORT_BATCH, "sha256", b.sha256()) != null) {
-            return;
+    /**
+     * Records a batch in the ledger unless it is there live, as the Cypher ledger's {@code MERGE} does;
+     * returns the node written (new, or live again), or {@code null} when the batch was live already.
+     */
+    static Node ledger(Transaction tx, BatchSummary b) {
+        Node found = tx.findNode(IMPORT_BATCH, "sha256", b.sha256());
+        if (found != null && !found.hasProperty("status")) {
+            return null;
+        }
+        if (found != null) {
+            // The same content imported again after it was undone or replaced: live again.
+            List.of("status", "replacedBy", "retractedAt").forEach(found::removeProperty);
+            found.setProperty("importedAt", ZonedDateTime.now());
+            return found;
         }
         Node ledger = tx.createNode(IMPORT_BATCH);
         ledgerProperties(b).forEach(ledger::setProperty);
+        return ledger;
     }
 
     /** The properties of a batch's ledger node. */

@@ -123,7 +123,8 @@ public class EntityQueries {
             }
             return new EntityView(id, n.get("iri").asString(null), n.get("label").asString(null), types(n),
                     aliases(n), n.get("description").asString(null), properties(n), degree, degree > rows.size(),
-                    relations);
+                    relations, Ownership.claims(n).stream().map(Claims.Claim::batch).toList(),
+                    Alternatives.of(Ownership.claims(n), batch -> sourcesOf(tx, batch)));
         });
     }
 
@@ -256,6 +257,11 @@ public class EntityQueries {
         Map<String, Object> props = new TreeMap<>(n.asMap());
         props.keySet().removeAll(GraphStore.RESERVED);
         return props;
+    }
+
+    private static List<String> sourcesOf(org.neo4j.driver.SimpleQueryRunner tx, String batch) {
+        return tx.run("MATCH (b:ImportBatch {id: $id}) RETURN coalesce(b.sources, []) AS sources", Map.of("id", batch))
+                .stream().findFirst().map(r -> r.get("sources").asList(Value::asString)).orElse(List.of());
     }
 
     /** Relationship types for predicate names; inverse names count as their forward property. */

@@ -23,7 +23,10 @@ final class ExportValues {
     static final String SEPARATOR = "|";
     private static final Set<String> RESERVED = Set.of("id", "label", "source", "target", "type", "weight");
     /** Node properties that are not written as their own field: the id is the node's, the rest are bookkeeping. */
-    static final Set<String> NODE_INTERNAL = Set.of("id", "batch", "aliases", "aliasLanguages");
+    static final Set<String> NODE_INTERNAL = Set.of("id", "batch", "batches", "claims", "aliases", "aliasLanguages");
+
+    /** Relationship properties that say which imports own it, not what it says. */
+    static final Set<String> EDGE_INTERNAL = Set.of("batch", "batches", "claims");
 
     private ExportValues() {
     }

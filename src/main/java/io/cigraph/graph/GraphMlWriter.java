@@ -33,7 +33,7 @@ final class GraphMlWriter {
         nodeKeys.keySet().removeAll(ExportValues.NODE_INTERNAL);
         List<String> languages = pages.aliasLanguages();
         Map<String, String> edgeKeys = new TreeMap<>(pages.edgeKeys());
-        edgeKeys.remove("batch");
+        edgeKeys.keySet().removeAll(ExportValues.EDGE_INTERNAL);
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");

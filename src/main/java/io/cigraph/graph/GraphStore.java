@@ -44,7 +44,13 @@ import org.springframework.stereotype.Component;
 public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     static final Set<String> RESERVED = Set.of("id", "iri", "label", "description", "aliases",
-            "aliasLanguages", "types", "batch");
+            "aliasLanguages", "types", "batch", "claims", "batches");
+
+    /**
+     * The ledger entries that count as held: live imports, and retractions (so that a store that
+     * missed a retraction lacks its entry, and is rebuilt). Undone and replaced batches are not held.
+     */
+    static final String HELD = "MATCH (b:ImportBatch) WHERE b.status IS NULL OR b.status = 'retraction' RETURN b.sha256 AS sha";
 
     static final int DEFAULT_CHUNK = 5000;
 
@@ -56,6 +62,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     private final Driver driver;
     private final Ontology ontology;
     private final GraphWrites writes;
+    private final Ownership ownership;
 
     private final org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded;
 
@@ -63,6 +70,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         this.driver = driver;
         this.ontology = ontology;
         this.writes = new GraphWrites(ontology);
+        this.ownership = new Ownership(writes);
         this.embedded = embedded;
     }
 
@@ -84,10 +92,11 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
      * Writes a batch in one open transaction: through the embedded API when Neo4j runs in-process,
      * else with Cypher, {@code chunkSize} rows a statement.
      */
-    public Staged stage(ImportBatch batch, int chunkSize) {
+    public Staged stage(OwnedBatch owned, int chunkSize) {
+        ImportBatch batch = owned.effective();
         EmbeddedNeo4j neo4j = embedded.getIfAvailable();
         if (neo4j != null && neo4j.directWrites().isPresent()) {
-            return EmbeddedStage.stage(neo4j.directWrites().get(), writes, batch);
+            return EmbeddedStage.stage(neo4j.directWrites().get(), writes, owned);
         }
         Session session = driver.session();
         Transaction tx;
@@ -113,10 +122,12 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
             }
         };
         try {
-            writes.writeResources(tx, batch.resources(), batch.id(), chunkSize);
-            writes.writeRelations(tx, batch.relations(), java.util.Collections.nCopies(batch.relations().size(), batch.id()), chunkSize);
+            writes.writeResources(tx, batch.resources(), batch.id(), chunkSize, owned.nodeExtras());
+            writes.writeRelations(tx, batch.relations(), java.util.Collections.nCopies(batch.relations().size(), batch.id()),
+                    chunkSize, owned.relationExtras());
             GraphWrites.writeLedger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
-                    batch.resources().size(), batch.relations().size()));
+                    batch.resources().size(), batch.relations().size()),
+                    owned.changes().isEmpty() ? null : ChangeLog.json(owned.changes()), writes.sources(owned.stated()));
             return staged;
         } catch (RuntimeException e) {
             staged.close();
@@ -124,9 +135,22 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         }
     }
 
+    /** Writes a batch as stated, owning what it writes alone (as into an empty graph). */
     @Override
     public Staged stage(ImportBatch batch) {
-        return stage(batch, DEFAULT_CHUNK);
+        return stage(OwnedBatch.alone(batch), DEFAULT_CHUNK);
+    }
+
+    /**
+     * The batch merged with what the live batches say of the same resources and relations,
+     * leaving out what the batches in {@code replaced} said: what {@link #stage(OwnedBatch, int)}
+     * writes and the other stores are written from. Read under the import lock, so nothing writes
+     * between this and the write.
+     */
+    public OwnedBatch own(ImportBatch batch, Set<String> replaced) {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> ownership.own(tx, batch, replaced, System.currentTimeMillis()));
+        }
     }
 
     @Override
@@ -153,8 +177,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     @Override
     public Set<String> batches() {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            return session.executeRead(tx -> new HashSet<>(tx.run("MATCH (b:ImportBatch) RETURN b.sha256 AS sha")
-                    .list(r -> r.get("sha").asString())));
+            return session.executeRead(tx -> new HashSet<>(tx.run(HELD).list(r -> r.get("sha").asString())));
         }
     }
 
@@ -163,7 +186,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     public StoreContent content() {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             return session.executeRead(tx -> new StoreContent(name(),
-                    new HashSet<>(tx.run("MATCH (b:ImportBatch) RETURN b.sha256 AS sha").list(r -> r.get("sha").asString())),
+                    new HashSet<>(tx.run(HELD).list(r -> r.get("sha").asString())),
                     tx.run("MATCH (n:Resource) RETURN count(n) AS n").single().get("n").asLong(),
                     tx.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong()));
         }
@@ -208,7 +231,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         return new ImportBatch("graph", "graph", "", resources, relations);
     }
 
-    private static ResourceRecord record(Node n) {
+    static ResourceRecord record(Node n) {
         Map<String, Object> props = new LinkedHashMap<>(n.asMap());
         props.keySet().removeAll(RESERVED);
         return new ResourceRecord(n.get("id").asString(), n.get("iri").asString(), n.get("types").asList(v -> v.asString()),
@@ -229,7 +252,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         return aliases;
     }
 
-    private static Provenance provenance(Relationship r) {
+    static Provenance provenance(Relationship r) {
         if (r.get("source").isNull() && r.get("evidence").isNull()) {
             return Provenance.NONE;
         }
@@ -242,7 +265,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     /** Whether a batch with this content hash is already in the graph. */
     public boolean hasBatch(String sha256) {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            return session.executeRead(tx -> tx.run("MATCH (b:ImportBatch {sha256: $sha}) RETURN count(b) > 0 AS found",
+            return session.executeRead(tx -> tx.run("MATCH (b:ImportBatch {sha256: $sha}) WHERE b.status IS NULL RETURN count(b) > 0 AS found",
                     Map.of("sha", sha256)).single().get("found").asBoolean());
         }
     }

@@ -38,11 +38,20 @@ final class GraphWrites {
             MERGE (a)-[r:`%s`]->(b)
             SET r = row.props
             """;
+    // A batch already live is left as it is (importing it again changes nothing, its time and report
+    // included); one undone or replaced is live again, with this import's time and report.
     private static final String WRITE_LEDGER = """
             MERGE (b:ImportBatch {sha256: $sha256})
             ON CREATE SET b.id = $id, b.file = $file, b.importedAt = datetime(),
-                          b.resources = $resources, b.relations = $relations
+                          b.resources = $resources, b.relations = $relations, b.report = $report,
+                          b.sources = CASE WHEN size($sources) = 0 THEN null ELSE $sources END
+            ON MATCH SET b.importedAt = CASE WHEN b.status IS NULL THEN b.importedAt ELSE datetime() END,
+                         b.report = CASE WHEN b.status IS NULL THEN b.report ELSE $report END,
+                         b.sources = CASE WHEN b.status IS NULL THEN b.sources
+                                          WHEN size($sources) = 0 THEN null ELSE $sources END,
+                         b.replacedBy = null, b.retractedAt = null, b.status = null
             """;
+
 
     private final Ontology ontology;
 
@@ -57,6 +66,19 @@ final class GraphWrites {
             labels.add("Resource");
         }
         return labels;
+    }
+
+    /** The sources a batch rests on: those its relations cite and those it describes. */
+    List<String> sources(io.cigraph.model.ImportBatch batch) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        batch.relations().forEach(r -> {
+            if (r.provenance().source() != null) {
+                ids.add(r.provenance().source());
+            }
+        });
+        batch.resources().stream().filter(r -> ontology.withSuperclasses(r.types()).contains("Source"))
+                .forEach(r -> ids.add(r.id()));
+        return List.copyOf(ids);
     }
 
     String relationshipType(RelationRecord r) {
@@ -96,10 +118,18 @@ final class GraphWrites {
 
     /** Resources grouped by label set, each group written with its labels in the statement. */
     void writeResources(SimpleQueryRunner tx, List<ResourceRecord> resources, String batch, int chunkSize) {
+        writeResources(tx, resources, batch, chunkSize, Map.of());
+    }
+
+    /** As {@link #writeResources(SimpleQueryRunner, List, String, int)}, with each node's ownership properties by id. */
+    void writeResources(SimpleQueryRunner tx, List<ResourceRecord> resources, String batch, int chunkSize,
+                        Map<String, Map<String, Object>> extras) {
         Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (ResourceRecord r : resources) {
+            Map<String, Object> props = resourceProperties(r, batch);
+            props.putAll(extras.getOrDefault(r.id(), Map.of()));
             groups.computeIfAbsent(labels(r), k -> new ArrayList<>())
-                    .add(Map.of("id", r.id(), "props", resourceProperties(r, batch)));
+                    .add(Map.of("id", r.id(), "props", props));
         }
         groups.forEach((labels, rows) -> run(tx, WRITE_RESOURCES.formatted(labels.stream().map(l -> ":`" + l + "`")
                 .collect(Collectors.joining())), rows, chunkSize, Map.of("labels", labels)));
@@ -107,18 +137,43 @@ final class GraphWrites {
 
     /** Relations grouped by relationship type, each written with its own batch id. */
     void writeRelations(SimpleQueryRunner tx, List<RelationRecord> relations, List<String> batches, int chunkSize) {
+        writeRelations(tx, relations, batches, chunkSize, Map.of());
+    }
+
+    /** As above, with each relationship's ownership properties by {@link OwnedBatch#key}. */
+    void writeRelations(SimpleQueryRunner tx, List<RelationRecord> relations, List<String> batches, int chunkSize,
+                        Map<String, Map<String, Object>> extras) {
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (int i = 0; i < relations.size(); i++) {
             RelationRecord r = relations.get(i);
+            Map<String, Object> props = relationProperties(r, batches.get(i));
+            props.putAll(extras.getOrDefault(OwnedBatch.key(r), Map.of()));
             groups.computeIfAbsent(relationshipType(r), k -> new ArrayList<>())
-                    .add(Map.of("s", r.subject(), "o", r.object(), "props", relationProperties(r, batches.get(i))));
+                    .add(Map.of("s", r.subject(), "o", r.object(), "props", props));
         }
         groups.forEach((type, rows) -> run(tx, WRITE_RELATIONS.formatted(type), rows, chunkSize, Map.of()));
     }
 
     static void writeLedger(SimpleQueryRunner tx, BatchSummary batch) {
-        tx.run(WRITE_LEDGER, Map.of("sha256", batch.sha256(), "id", batch.id(), "file", batch.file(),
-                "resources", batch.resources(), "relations", batch.relations())).consume();
+        writeLedger(tx, batch, null);
+    }
+
+    /** Records the batch in the ledger with its report of changes (JSON), or none. */
+    static void writeLedger(SimpleQueryRunner tx, BatchSummary batch, String report) {
+        writeLedger(tx, batch, report, List.of());
+    }
+
+    /** As above, with the sources the batch rests on. */
+    static void writeLedger(SimpleQueryRunner tx, BatchSummary batch, String report, List<String> sources) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("sha256", batch.sha256());
+        params.put("id", batch.id());
+        params.put("file", batch.file());
+        params.put("resources", batch.resources());
+        params.put("relations", batch.relations());
+        params.put("report", report);
+        params.put("sources", sources);
+        tx.run(WRITE_LEDGER, params).consume();
     }
 
     private static void run(SimpleQueryRunner tx, String query, List<Map<String, Object>> rows, int chunkSize,

@@ -46,7 +46,21 @@ public final class Views {
     /** Everything about one resource. */
     public record EntityView(String id, String iri, String label, List<TypeView> types, List<AliasView> aliases,
                              String description, Map<String, Object> properties, long relationCount,
-                             boolean relationsTruncated, List<RelationView> relations) {
+                             boolean relationsTruncated, List<RelationView> relations, List<String> batches,
+                             Map<String, List<Alternative>> alternatives) {
+    }
+
+    /**
+     * One value of a single-valued field that live imports disagree on.
+     *
+     * @param value     the value this import gave
+     * @param batch     the import that gave it
+     * @param sources   the sources that import rests on
+     * @param preferred whether it is the value shown
+     * @param why       for the preferred one, why it wins over the next ({@code later source date},
+     *                  {@code higher confidence}, {@code later import})
+     */
+    public record Alternative(Object value, String batch, List<String> sources, boolean preferred, String why) {
     }
 
     /** How many relations of one kind a node has in one direction. */

@@ -38,6 +38,11 @@ class CommandLineImport implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!properties.undo().isBlank() || !properties.retractSource().isBlank()) {
+            int status = takeBack(System.out);
+            sync.report();
+            System.exit(SpringApplication.exit(context, () -> status));
+        }
         if (properties.commandLine().isEmpty()) {
             return;
         }
@@ -87,6 +92,23 @@ class CommandLineImport implements ApplicationRunner {
             bar.end();
             out.println(e.getMessage());
             return 2;
+        }
+    }
+
+    /** Undoes the batch or retracts the source the properties name; returns the exit status. */
+    int takeBack(PrintStream out) {
+        try {
+            ImportService.RetractionReport r = properties.undo().isBlank()
+                    ? imports.retractSource(properties.retractSource(), properties.dryRun())
+                    : imports.undo(properties.undo(), properties.dryRun());
+            out.printf(Locale.ROOT, "%s %s: %s | %,d resources and %,d relations retracted, %,d changed, in %,d ms%n",
+                    r.kind(), r.target(), r.status(), r.retractedResources(), r.retractedRelations(), r.changed(), r.millis());
+            r.changes().stream().limit(50).forEach(c -> out.println("  " + c.action() + " " + c.resource()
+                    + (c.field() == null ? "" : " " + c.field() + ": " + c.oldValue() + " -> " + c.newValue())));
+            return 0;
+        } catch (io.cigraph.graph.UnknownResourceException e) {
+            out.println(e.getMessage());
+            return 1;
         }
     }
 

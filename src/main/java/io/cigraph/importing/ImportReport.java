@@ -1,5 +1,6 @@
 package io.cigraph.importing;
 
+import io.cigraph.graph.Change;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
  * @param batch     batch id (from the content hash)
  * @param file      file name
  * @param sha256    content hash
- * @param status    {@code imported}, or {@code unchanged} when the ledger already had this content
+ * @param status    {@code imported}, {@code unchanged} when the ledger already has this content live, or
+ *                  {@code dry-run} when nothing was written
  * @param resources resources written
  * @param relations relations written
  * @param warnings  shape warnings that did not block the import
@@ -17,12 +19,23 @@ import java.util.Map;
  * @param mode        {@code transactional}, or {@code bulk} when the stores were empty and loaded with their
  *                    bulk mechanisms (then the files of one import are loaded together and share the timings)
  * @param storeMillis time each store spent writing, by store name ({@code neo4j}, {@code tdb2}, {@code lucene})
+ * @param replaced    the batches this import is a new version of (their statements it no longer makes are retracted)
+ * @param changes     what it created, changed (field, old and new value), left unchanged and retracted; empty
+ *                    for a bulk load (everything is created)
  */
 public record ImportReport(String batch, String file, String sha256, String status, long resources, long relations,
-                           List<ImportProblem> warnings, long millis, String mode, Map<String, Long> storeMillis) {
+                           List<ImportProblem> warnings, long millis, String mode, Map<String, Long> storeMillis,
+                           List<String> replaced, List<Change> changes) {
 
     public ImportReport {
         warnings = List.copyOf(warnings);
         storeMillis = Map.copyOf(storeMillis);
+        replaced = List.copyOf(replaced);
+        changes = List.copyOf(changes);
+    }
+
+    ImportReport(String batch, String file, String sha256, String status, long resources, long relations,
+                 List<ImportProblem> warnings, long millis, String mode, Map<String, Long> storeMillis) {
+        this(batch, file, sha256, status, resources, relations, warnings, millis, mode, storeMillis, List.of(), List.of());
     }
 }

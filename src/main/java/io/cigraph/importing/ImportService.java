@@ -1,6 +1,8 @@
 package io.cigraph.importing;
 
 import io.cigraph.graph.GraphStore;
+import io.cigraph.graph.ImportLedger;
+import io.cigraph.graph.OwnedBatch;
 import io.cigraph.model.BatchSummary;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
@@ -39,12 +41,14 @@ public class ImportService {
     private final GraphStore graph;
     private final List<Projection> projections;
     private final ProjectionSync sync;
+    private final ImportLedger ledger;
     private final ImportingProperties properties;
     private final ReentrantLock writer = new ReentrantLock();
     private final Map<Projection, ExecutorService> threads = new IdentityHashMap<>();
 
     ImportService(Ontology ontology, GraphStore graph, List<Projection> projections, ProjectionSync sync,
-                  ImportingProperties properties) {
+                  ImportLedger ledger, ImportingProperties properties) {
+        this.ledger = ledger;
         this.ontology = ontology;
         this.graph = graph;
         this.projections = projections;
@@ -72,6 +76,83 @@ public class ImportService {
     }
 
     /**
+     * Imports one Turtle file with the write options of the HTTP endpoint.
+     *
+     * @param options a dry run, and the batch this is explicitly a new version of
+     */
+    public ImportReport importTurtle(String fileName, byte[] content, boolean force, WriteOptions options) {
+        return importSources(List.of(ImportSource.of(fileName, content)), force, ImportProgress.Listener.NONE, options).getFirst();
+    }
+
+    /**
+     * How an import writes. Public: the web feature passes it.
+     *
+     * @param dryRun   report what would happen, write nothing
+     * @param replaces the batch this file is a new version of, or {@code null}: then the live batch
+     *                 imported under the same file name, if any
+     */
+    public record WriteOptions(boolean dryRun, String replaces) {
+        public static final WriteOptions DEFAULT = new WriteOptions(false, null);
+    }
+
+    /**
+     * What taking back an import or a source did (or, in a dry run, would do). Public: the
+     * endpoints answer it.
+     *
+     * @param kind    {@code undo} or {@code retract-source}
+     * @param target  the batch or source id
+     * @param status  {@code retracted} or {@code dry-run}
+     * @param changes what was retracted, and what changed in what other imports still state
+     */
+    public record RetractionReport(String kind, String target, String status, long retractedResources,
+                                   long retractedRelations, long changed, List<io.cigraph.graph.Change> changes, long millis) {
+        static RetractionReport of(String kind, String target, boolean dryRun, List<io.cigraph.graph.Change> changes, long start) {
+            return new RetractionReport(kind, target, dryRun ? "dry-run" : "retracted",
+                    changes.stream().filter(c -> "retracted".equals(c.action()) && !c.resource().contains(" ")).count(),
+                    changes.stream().filter(c -> "retracted".equals(c.action()) && c.resource().contains(" ")).count(),
+                    changes.stream().filter(c -> "changed".equals(c.action())).count(), changes, ImportService.millis(start));
+        }
+    }
+
+    /** Undoes one import: every statement only it made is retracted, in every store. */
+    public RetractionReport undo(String batch, boolean dryRun) {
+        return retract("undo", batch, dryRun, () -> ledger.undo(batch, dryRun));
+    }
+
+    /** Retracts every statement that rests on this source alone, in every store. */
+    public RetractionReport retractSource(String source, boolean dryRun) {
+        return retract("retract-source", source, dryRun, () -> ledger.retractSource(source, dryRun));
+    }
+
+    private RetractionReport retract(String kind, String target, boolean dryRun,
+                                     java.util.function.Supplier<List<io.cigraph.graph.Change>> inGraph) {
+        writer.lock();
+        try {
+            long start = System.nanoTime();
+            List<io.cigraph.graph.Change> changes = inGraph.get();
+            if (!dryRun) {
+                followGraph();
+            }
+            RetractionReport report = RetractionReport.of(kind, target, dryRun, changes, start);
+            LOG.info("{} {}{}: {} resources and {} relations retracted, {} changes, in {} ms", kind, target,
+                    dryRun ? " (dry run)" : "", report.retractedResources(), report.retractedRelations(), report.changed(),
+                    report.millis());
+            return report;
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * Brings the other stores in line with the graph after a write that removed records: they are
+     * rebuilt from it. The graph committed first with its ledger entry, so a process stopped here
+     * leaves stores whose ledgers lack that entry, and the next start rebuilds them.
+     */
+    private void followGraph() {
+        projections.stream().filter(p -> p != graph).forEach(sync::rebuild);
+    }
+
+    /**
      * One file sent over HTTP: a request's body or one part of a multipart upload.
      *
      * @param name    the file's name, as the ledger records it
@@ -89,9 +170,15 @@ public class ImportService {
      * to a temporary file as UTF-8, never held whole, then they are imported as files are.
      *
      * @throws UploadTooLargeException when a file is over {@code cigraph.import.max-upload-size}
-     * @throws ImportRejectedException when a file has any problem, bytes not in its charset included
+     * @throws ImportRejectedException when a file has any problem, bytes not in its charset included,
+     *                                 or {@code replaces} is given with more than one file
      */
-    public List<ImportReport> importUploads(List<UploadedFile> uploads, boolean force) {
+    public List<ImportReport> importUploads(List<UploadedFile> uploads, boolean force, WriteOptions options) {
+        if (uploads.size() > 1 && options.replaces() != null) {
+            throw new ImportRejectedException(uploads.getFirst().name(), List.of(new ImportProblem(uploads.getFirst().name(), null,
+                    null, "replaces", "replaces= names the batch one file is a new version of, and this upload has "
+                    + uploads.size() + " files: send the new version alone.")));
+        }
         List<Path> spooled = new ArrayList<>();
         try {
             List<ImportSource> sources = new ArrayList<>();
@@ -100,7 +187,7 @@ public class ImportService {
                 spooled.add(file);
                 sources.add(ImportSource.of(u.name(), file, u.format()));
             }
-            return importSources(sources, force, ImportProgress.Listener.NONE);
+            return importSources(sources, force, ImportProgress.Listener.NONE, options);
         } finally {
             spooled.forEach(Upload::delete);
         }
@@ -108,13 +195,14 @@ public class ImportService {
 
     /**
      * Imports a spreadsheet as it arrives (over HTTP) with a mapping file from the import folder:
-     * spooled to a temporary file as {@link #importUpload} does (its charset is found from its
+     * spooled to a temporary file as {@link #importUploads} does (its charset is found from its
      * byte order mark, so the bytes are kept as sent), then imported as a file is.
      *
      * @param mapping the mapping's path inside {@code cigraph.import.dir}
      * @throws ImportRejectedException when {@code mapping} is not a file name there, or has problems
      */
-    public ImportReport importSpreadsheet(String fileName, java.io.InputStream body, long length, String mapping, boolean force) {
+    public ImportReport importSpreadsheet(String fileName, java.io.InputStream body, long length, String mapping, boolean force,
+                                          WriteOptions options) {
         Path dir = properties.dir().toAbsolutePath().normalize();
         Path mappingFile = dir.resolve(mapping).normalize();
         // Only files under the import folder: the name comes from the request.
@@ -130,7 +218,7 @@ public class ImportService {
             ImportSource spooled = ImportSource.of(fileName, file, ImportFormat.TURTLE);
             return importSources(List.of(new ImportSource(fileName, spooled.size(), ImportFormat.TURTLE, spooled.opener(),
                             withMapping.mapping())),
-                    force, ImportProgress.Listener.NONE).getFirst();
+                    force, ImportProgress.Listener.NONE, options).getFirst();
         } finally {
             Upload.delete(file);
         }
@@ -151,6 +239,11 @@ public class ImportService {
     }
 
     private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener) {
+        return importSources(sources, force, listener, WriteOptions.DEFAULT);
+    }
+
+    private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener,
+                                             WriteOptions options) {
         writer.lock();
         try {
             long start = System.nanoTime();
@@ -175,7 +268,8 @@ public class ImportService {
                 return List.of(reports);
             }
             List<ImportSource> files = todo.stream().map(sources::get).toList();
-            boolean bulk = projections.stream().allMatch(Projection::isEmpty);
+            // A dry run reads what would change record by record: never the bulk path, which writes.
+            boolean bulk = !options.dryRun() && projections.stream().allMatch(Projection::isEmpty);
             ProgressTracker progress = new ProgressTracker(listener, files.size(),
                     scans.stream().mapToLong(s -> s.resources() + s.relations()).sum(), bulk);
             List<ImportReport> written = new ArrayList<>();
@@ -183,7 +277,7 @@ public class ImportService {
                 written.addAll(bulkImport(files, scans, declared, progress));
             } else {
                 for (int i = 0; i < files.size(); i++) {
-                    written.add(transactionalImport(files.get(i), scans.get(i), declared, progress));
+                    written.add(transactionalImport(files.get(i), scans.get(i), declared, progress, options));
                 }
             }
             for (int i = 0; i < todo.size(); i++) {
@@ -260,7 +354,7 @@ public class ImportService {
 
     /** One file as one batch in one transaction per store; the file's records are held until written. */
     private ImportReport transactionalImport(ImportSource source, FileScan scan, Map<String, List<String>> declared,
-                                             ProgressTracker progress) {
+                                             ProgressTracker progress, WriteOptions options) {
         long start = System.nanoTime();
         progress.file(source.name());
         List<ResourceRecord> resources = new ArrayList<>();
@@ -274,10 +368,30 @@ public class ImportService {
         findings.throwIfRejected(resources.isEmpty() && relations.isEmpty());
         long writeStart = System.nanoTime();
         String id = batchId(scan.sha256());
-        Map<String, Long> storeMillis = new StagedWrite(projections, threads, sync, graph, properties.batchSize()).write(new ImportBatch(id, source.name(), scan.sha256(), resources, relations));
+        Set<String> replaced = replaced(source.name(), id, options);
+        OwnedBatch owned = graph.own(new ImportBatch(id, source.name(), scan.sha256(), resources, relations), replaced);
+        Map<String, Long> storeMillis = Map.of();
+        List<io.cigraph.graph.Change> changes = owned.changes();
+        if (options.dryRun()) {
+            if (!replaced.isEmpty()) {
+                changes = ledger.replace(owned, replaced, true);
+            }
+        } else if (replaced.isEmpty()) {
+            storeMillis = new StagedWrite(projections, threads, sync, graph, properties.batchSize()).write(owned);
+        } else {
+            // A new version retracts what the old one said and it does not: the graph writes both in one
+            // transaction, and the other stores, which must lose records, follow it.
+            long graphStart = System.nanoTime();
+            changes = ledger.replace(owned, replaced, false);
+            long graphMillis = millis(graphStart);
+            long followStart = System.nanoTime();
+            followGraph();
+            storeMillis = Map.of(graph.name(), graphMillis, "rebuild", millis(followStart));
+        }
         progress.add(resources.size() + (long) relations.size());
-        ImportReport report = new ImportReport(id, source.name(), scan.sha256(), "imported", resources.size(),
-                relations.size(), findings.warnings(), millis(start), "transactional", storeMillis);
+        ImportReport report = new ImportReport(id, source.name(), scan.sha256(), options.dryRun() ? "dry-run" : "imported",
+                resources.size(), relations.size(), findings.warnings(), millis(start), "transactional", storeMillis,
+                List.copyOf(replaced), io.cigraph.graph.Change.plain(changes));
         LOG.info("Imported {}: {} resources, {} relations, {} warnings in {} ms (read and check {} ms, write {} ms)",
                 source.name(), report.resources(), report.relations(), report.warnings().size(), report.millis(),
                 (writeStart - start) / 1_000_000, millis(writeStart));
@@ -339,6 +453,19 @@ public class ImportService {
                     all.get(i).warnings(), millis, "bulk", storeMillis));
         }
         return reports;
+    }
+
+    /** The batches an import replaces: the one named, else the live one of the same file name, never itself. */
+    private Set<String> replaced(String file, String id, WriteOptions options) {
+        if (options.replaces() != null && !options.replaces().isBlank()) {
+            var entry = ledger.entry(options.replaces());
+            if (!"live".equals(entry.status()) || !"import".equals(entry.kind())) {
+                throw rejected(file, "replaces=" + options.replaces() + " names a batch that is " + entry.status()
+                        + ", not a live import: name a live batch (GET /api/imports lists them) or leave replaces out.");
+            }
+            return options.replaces().equals(id) ? Set.of() : Set.of(options.replaces());
+        }
+        return ledger.liveBatchOf(file).filter(b -> !b.equals(id)).map(Set::of).orElse(Set.of());
     }
 
     /**

@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param rebuildAtStart rebuild the RDF store and the search index from the graph at start,
  *                      whether or not they disagree with it (set by {@code rebuild} on the
  *                      command line); otherwise only a store that disagrees is rebuilt
+ * @param undo          a batch to undo and then exit (set by {@code undo BATCH} on the command line)
+ * @param retractSource a source to retract and then exit (set by {@code retract-source ID})
+ * @param dryRun        with {@code undo} or {@code retract-source}: report what would be retracted, write nothing
+ *                      (set by {@code --dry-run} after them)
  */
 @ConfigurationProperties("cigraph.import")
 record ImportingProperties(
@@ -30,5 +34,8 @@ record ImportingProperties(
         @DefaultValue("5000") int chunkResources,
         @DefaultValue("256MB") DataSize maxUploadSize,
         @DefaultValue("") java.util.List<Path> commandLine,
-        @DefaultValue("false") boolean rebuildAtStart) {
+        @DefaultValue("false") boolean rebuildAtStart,
+        @DefaultValue("") String undo,
+        @DefaultValue("") String retractSource,
+        @DefaultValue("false") boolean dryRun) {
 }

@@ -1,6 +1,7 @@
 package io.cigraph.importing;
 
 import io.cigraph.graph.GraphStore;
+import io.cigraph.graph.OwnedBatch;
 import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import java.util.LinkedHashMap;
@@ -43,10 +44,11 @@ final class StagedWrite {
      * Each store keeps one thread of its own, so a store whose transactions belong to a thread
      * (TDB2) stages, commits and discards on the same one.
      */
-    Map<String, Long> write(ImportBatch batch) {
+    Map<String, Long> write(OwnedBatch owned) {
+        ImportBatch batch = owned.effective();
         List<StoreWork> work = projections.stream().map(p -> new StoreWork(p, threads.get(p))).toList();
         try {
-            work.forEach(w -> w.stage(batch));
+            work.forEach(w -> w.stage(owned));
             RuntimeException failure = null;
             for (StoreWork w : work) {
                 failure = w.awaitStaged(failure);
@@ -86,11 +88,11 @@ final class StagedWrite {
             this.thread = thread;
         }
 
-        void stage(ImportBatch batch) {
+        void stage(OwnedBatch batch) {
             staged = thread.submit(() -> {
                 long start = System.nanoTime();
                 try {
-                    return projection == graph ? graph.stage(batch, statementRows) : projection.stage(batch);
+                    return projection == graph ? graph.stage(batch, statementRows) : projection.stage(batch.effective());
                 } finally {
                     stageNanos = System.nanoTime() - start;
                 }

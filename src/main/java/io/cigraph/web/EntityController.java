@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class EntityController {
 
     private final EntityQueries entities;
+    private final io.cigraph.graph.ImportLedger ledger;
 
-    EntityController(EntityQueries entities) {
+    EntityController(EntityQueries entities, io.cigraph.graph.ImportLedger ledger) {
+        this.ledger = ledger;
         this.entities = entities;
     }
 
@@ -30,6 +32,12 @@ class EntityController {
     EntityView entity(@Parameter(description = "The entity's id, the slug of its name (huawei, harmonyos-4)") @PathVariable String id,
                       @Parameter(description = "The most relations to return") @RequestParam(defaultValue = "500") int relations) {
         return entities.entity(id, relations);
+    }
+
+    @Operation(summary = "What changed about an entity: each import, new version and retraction, with its batch and sources, oldest first")
+    @GetMapping("/{id}/history")
+    java.util.List<io.cigraph.graph.ImportLedger.HistoryStep> history(@Parameter(description = "The entity's id") @PathVariable String id) {
+        return ledger.history(id);
     }
 
     /** {@code relation} takes one or more predicate names, comma-separated or repeated. */

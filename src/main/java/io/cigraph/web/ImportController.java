@@ -1,5 +1,6 @@
 package io.cigraph.web;
 
+import io.cigraph.graph.ImportLedger;
 import io.cigraph.importing.ImportFormat;
 import io.cigraph.importing.ImportReport;
 import io.cigraph.importing.ImportService;
@@ -23,13 +24,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Imports data files. Writes: the API key filter guards this path. A body goes to the import as a
- * stream (never read whole here), in the syntax its {@code Content-Type} names and with the
+ * Imports data files, lists the ledger, takes imports and sources back. Writes (POST, DELETE):
+ * the API key filter guards them. A body goes to the import as a stream (never read whole here), in the syntax its {@code Content-Type} names and with the
  * charset it declares; a {@code multipart/form-data} upload brings one or several files, each in
  * the syntax its part's {@code Content-Type} names, or else its file name's extension. A
  * spreadsheet ({@code text/csv}, {@code text/tab-separated-values}) comes with the path of its
@@ -43,9 +47,11 @@ class ImportController {
     private static final String MULTIPART = MediaType.MULTIPART_FORM_DATA_VALUE;
 
     private final ImportService imports;
+    private final ImportLedger ledger;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, ImportLedger ledger) {
         this.imports = imports;
+        this.ledger = ledger;
     }
 
     @Operation(summary = "Imports a data file (Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML) as a whole, or several as "
@@ -61,11 +67,17 @@ class ImportController {
                                           + "are named by their file names)")
                                   @RequestParam(required = false) String name,
                                   @Parameter(description = "Import the file again even if the ledger has it")
-                                  @RequestParam(defaultValue = "false") boolean force)
+                                  @RequestParam(defaultValue = "false") boolean force,
+                                  @Parameter(description = "Report what would change; write nothing")
+                                  @RequestParam(defaultValue = "false") boolean dryRun,
+                                  @Parameter(description = "The batch this file is a new version of (default: the live batch "
+                                          + "of the same name); one file only")
+                                  @RequestParam(required = false) String replaces)
             throws IOException, HttpMediaTypeNotSupportedException {
         MediaType type = mediaTypeOf(request.getContentType());
+        ImportService.WriteOptions options = new ImportService.WriteOptions(dryRun, replaces);
         if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
-            List<ImportReport> reports = imports.importUploads(parts(request), force);
+            List<ImportReport> reports = imports.importUploads(parts(request), force, options);
             boolean imported = reports.stream().anyMatch(r -> "imported".equals(r.status()));
             return ResponseEntity.status(imported ? HttpStatus.CREATED : HttpStatus.OK).body(reports);
         }
@@ -73,7 +85,7 @@ class ImportController {
                 .orElseThrow(() -> unsupported(type));
         String fileName = name != null ? name : "upload" + format.extension();
         ImportReport report = imports.importUploads(List.of(new ImportService.UploadedFile(fileName, format,
-                charsetOf(type), request.getContentLengthLong(), request.getInputStream())), force).getFirst();
+                charsetOf(type), request.getContentLengthLong(), request.getInputStream())), force, options).getFirst();
         return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }
 
@@ -90,9 +102,48 @@ class ImportController {
                                                            + " such as devices.mapping.yaml")
                                                    @RequestParam String mapping,
                                                    @Parameter(description = "Import the file again even if the ledger has it")
-                                                   @RequestParam(defaultValue = "false") boolean force) throws IOException {
-        ImportReport report = imports.importSpreadsheet(name, request.getInputStream(), request.getContentLengthLong(), mapping, force);
+                                                   @RequestParam(defaultValue = "false") boolean force,
+                                                   @Parameter(description = "Report what would change; write nothing")
+                                                   @RequestParam(defaultValue = "false") boolean dryRun,
+                                                   @Parameter(description = "The batch this file is a new version of "
+                                                           + "(default: the live batch of the same name)")
+                                                   @RequestParam(required = false) String replaces) throws IOException {
+        ImportReport report = imports.importSpreadsheet(name, request.getInputStream(), request.getContentLengthLong(), mapping, force,
+                new ImportService.WriteOptions(dryRun, replaces));
         return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+    }
+
+    @Operation(summary = "The import ledger: every import (name, sources, batch, when, counts, status, replacedBy) and retraction")
+    @GetMapping("/api/imports")
+    List<ImportLedger.Entry> ledger() {
+        return ledger.entries();
+    }
+
+    record ImportDetail(ImportLedger.Entry entry, ImportLedger.StatedPage stated) {
+    }
+
+    @Operation(summary = "One import with its report and, page by page, what it stated")
+    @GetMapping("/api/imports/{batch}")
+    ImportDetail batch(@PathVariable String batch,
+                       @Parameter(description = "Resources per page") @RequestParam(defaultValue = "100") int limit,
+                       @Parameter(description = "nextCursor of the previous page; none for the first") @RequestParam(required = false) String cursor) {
+        return new ImportDetail(ledger.entry(batch), ledger.stated(batch, limit, cursor));
+    }
+
+    @Operation(summary = "Undoes an import (X-API-Key): what only it stated is retracted from every store")
+    @DeleteMapping("/api/imports/{batch}")
+    ImportService.RetractionReport undo(@PathVariable String batch,
+                                        @Parameter(description = "Report what would be retracted; write nothing")
+                                        @RequestParam(defaultValue = "false") boolean dryRun) {
+        return imports.undo(batch, dryRun);
+    }
+
+    @Operation(summary = "Retracts a source (X-API-Key): every statement resting on it alone, from every store")
+    @DeleteMapping("/api/sources/{id}")
+    ImportService.RetractionReport retractSource(@PathVariable String id,
+                                                 @Parameter(description = "Report what would be retracted; write nothing")
+                                                 @RequestParam(defaultValue = "false") boolean dryRun) {
+        return imports.retractSource(id, dryRun);
     }
 
     /**

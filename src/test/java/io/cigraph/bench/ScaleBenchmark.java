@@ -103,7 +103,8 @@ public final class ScaleBenchmark {
             twoHops(app, dataset);
             long loaded = TdbCompaction.bytes(Path.of(tdb2(work)));
             disk.add("TDB2 folder after the bulk load", mib(loaded), "", "", "");
-            incremental(imports, app, dataset, data);
+            Imported last = incremental(imports, app, dataset, data);
+            takeBack(imports, app, data, last);
             long grown = TdbCompaction.bytes(Path.of(tdb2(work)));
             disk.add("TDB2 folder after the " + data.extras().size() + " incremental imports", mib(grown), "", "",
                     mib((grown - loaded) / data.extras().size()) + " more an import of " + Report.count(GraphGenerator.EXTRA)
@@ -216,15 +217,21 @@ public final class ScaleBenchmark {
      * by a search, a SPARQL ASK and a Cypher count (the import returns once every store has
      * committed, so the checks should pass at once).
      */
-    private void incremental(ImportService imports, ConfigurableApplicationContext app, DatasetGraph dataset,
-                             GraphGenerator.Generated data) throws InterruptedException {
+    /** An import's file, statements and time: the yardstick for taking statements back. */
+    record Imported(Path file, long statements, double seconds) {
+    }
+
+    private Imported incremental(ImportService imports, ConfigurableApplicationContext app, DatasetGraph dataset,
+                                 GraphGenerator.Generated data) throws InterruptedException {
+        Imported last = null;
         Visibility visible = new Visibility(app.getBean(EntitySearch.class), dataset, app.getBean(Driver.class));
         List<GraphGenerator.Extra> extras = data.extras();
         for (int i = 0; i < extras.size(); i++) {
             GraphGenerator.Extra extra = extras.get(i);
             long t0 = System.nanoTime();
-            imports.importFiles(List.of(extra.file()), false, ImportProgress.Listener.NONE);
+            var reports = imports.importFiles(List.of(extra.file()), false, ImportProgress.Listener.NONE);
             double imported = seconds(t0);
+            last = new Imported(extra.file(), reports.getFirst().resources() + reports.getFirst().relations(), imported);
             visible.await(extra.lastId(), extra.lastLabel());
             double secs = seconds(t0);
             if (i == 0 || i == extras.size() - 1) {
@@ -235,6 +242,47 @@ public final class ScaleBenchmark {
                                 + (i == 0 ? "; the stores' import code runs for the first time in this JVM" : ""));
             }
         }
+        return last;
+    }
+
+    /**
+     * A new version of the last 1,000-entity file (its content with one line more, so that the
+     * ledger takes it as a new version of the same name), then the retraction of the source cited
+     * by the number of relations nearest 1% of the graph's, each beside the time importing as many
+     * statements took (the last incremental import's rate).
+     */
+    private void takeBack(ImportService imports, ConfigurableApplicationContext app, GraphGenerator.Generated data,
+                          Imported last) throws java.io.IOException {
+        double perStatement = last.seconds() / last.statements();
+        byte[] next = (java.nio.file.Files.readString(last.file()) + "\n# version 2\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        var version = imports.importTurtle(last.file().getFileName().toString(), next, false);
+        double versionSeconds = seconds(t0);
+        load.add("new version of a " + Report.count(GraphGenerator.EXTRA) + "-entity file", Report.seconds(versionSeconds), "", "",
+                String.format(java.util.Locale.ROOT, "%.1fx importing it (%s); replaced %s; the graph in one transaction, then TDB2 and Lucene rebuilt from it",
+                        versionSeconds / last.seconds(), Report.seconds(last.seconds()), version.replaced()));
+        Driver driver = app.getBean(Driver.class);
+        long relations = count(driver, "MATCH ()-[r]->() RETURN count(r)", Map.of());
+        String source;
+        long citing;
+        try (var session = driver.session()) {
+            var row = session.run("""
+                    MATCH ()-[r]->() WHERE r.source IS NOT NULL
+                    WITH r.source AS s, count(*) AS n RETURN s, n ORDER BY abs(n - $target) LIMIT 1
+                    """, Map.of("target", relations / 100)).single();
+            source = row.get("s").asString();
+            citing = row.get("n").asLong();
+        }
+        long t1 = System.nanoTime();
+        var retracted = imports.retractSource(source, false);
+        double retractSeconds = seconds(t1);
+        double sameImport = perStatement * (retracted.retractedResources() + retracted.retractedRelations() + retracted.changed());
+        load.add("retract a source behind " + String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * citing / relations)
+                        + " of the relations (" + Report.count(citing) + ")", Report.seconds(retractSeconds), "", "",
+                String.format(java.util.Locale.ROOT, "%.1fx importing as many statements (%s at the last import's rate); %d resources,"
+                                + " %d relations retracted, %d changed; TDB2 and Lucene rebuilt from the graph",
+                        retractSeconds / sameImport, Report.seconds(sameImport), retracted.retractedResources(),
+                        retracted.retractedRelations(), retracted.changed()));
     }
 
     /** Two different device numbers below {@code devices}: a path needs two ends. */

@@ -62,7 +62,7 @@ class ErrorShapeIT extends IntegrationTest {
             Bad.get("an unknown saved question", 404, "/api/questions/no-such-question"),
             new Bad("a method an entity does not take", 405, "DELETE /api/entities/huawei HTTP/1.1\r\n"),
             new Bad("a method search does not take", 405, "POST /api/search HTTP/1.1\r\nContent-Length: 0\r\n"),
-            Bad.get("GET on the import endpoint", 405, "/api/imports"),
+            Bad.send("PUT on the import endpoint", 405, "PUT", "/api/imports", "text/turtle", "x"),
             Bad.send("JSON sent to the import endpoint", 415, "POST", "/api/imports", "application/json", "{}"),
             Bad.send("an unparseable content type", 415, "POST", "/api/imports", "text/turtle; charset=\"", "x"),
             Bad.get("a depth that is not a number", 400, "/api/entities/huawei/neighbors?depth=abc"),
