@@ -32,9 +32,10 @@ final class FileRecords {
      *
      * @param problems errors: the file must be rejected
      * @param warnings findings that do not block the import
+     * @param sameAs   the chunk's {@code owl:sameAs} statements
      */
     record Chunk(List<ResourceRecord> resources, List<RelationRecord> relations, List<ImportProblem> problems,
-                 List<ImportProblem> warnings) {
+                 List<ImportProblem> warnings, List<RecordMapper.SameAs> sameAs) {
 
         long records() {
             return resources.size() + (long) relations.size();
@@ -71,7 +72,7 @@ final class FileRecords {
                     List<ImportProblem> problems = new ArrayList<>(mapper.problems());
                     ShapeCheck.Result shapes = ShapeCheck.check(ontology, file, mapped, turtle);
                     problems.addAll(shapes.errors());
-                    Chunk chunk = new Chunk(mapped.resources(), mapped.relations(), problems, shapes.warnings());
+                    Chunk chunk = new Chunk(mapped.resources(), mapped.relations(), problems, shapes.warnings(), mapped.sameAs());
                     counts.add(chunk);
                     chunks.accept(chunk);
                 });

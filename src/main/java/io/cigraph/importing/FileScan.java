@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 
@@ -32,9 +33,11 @@ final class FileScan {
     private final long relations;
     private final long triples;
     private final List<ImportProblem> problems;
+    private final boolean sameAs;
 
-    private FileScan(String sha256, long resources, long relations, long triples, List<ImportProblem> problems) {
+    private FileScan(String sha256, long resources, long relations, long triples, List<ImportProblem> problems, boolean sameAs) {
         this.sha256 = sha256;
+        this.sameAs = sameAs;
         this.resources = resources;
         this.relations = relations;
         this.triples = triples;
@@ -55,7 +58,8 @@ final class FileScan {
         ObjectLongHashMap<String> firstLine = new ObjectLongHashMap<>();
         ObjectLongHashMap<String> describedIn = new ObjectLongHashMap<>();
         Node type = RDF.type.asNode();
-        long[] counts = new long[3];
+        long[] counts = new long[4];
+        Node sameAs = OWL.sameAs.asNode();
         List<ImportProblem> split = new ArrayList<>();
         TurtleFile.LineSink sink = new TurtleFile.LineSink() {
             private Node subject;
@@ -63,6 +67,9 @@ final class FileScan {
             @Override
             void triple(Triple t, long line) {
                 counts[2]++;
+                if (t.getPredicate().equals(sameAs)) {
+                    counts[3]++;
+                }
                 Node s = t.getSubject();
                 String id = s.isURI() ? ontology.idOf(s.getURI()) : null;
                 if (s.isURI() && !s.equals(subject)) {
@@ -106,7 +113,7 @@ final class FileScan {
         if (counts[0] > chunk) {
             problems.addAll(split);
         }
-        return new FileScan(HexFormat.of().formatHex(digest.digest()), counts[0], counts[1], counts[2], problems);
+        return new FileScan(HexFormat.of().formatHex(digest.digest()), counts[0], counts[1], counts[2], problems, counts[3] > 0);
     }
 
     /**
@@ -162,5 +169,10 @@ final class FileScan {
 
     List<ImportProblem> problems() {
         return problems;
+    }
+
+    /** Whether the file states {@code owl:sameAs}: merging needs the whole file, so it is not bulk-loaded. */
+    boolean sameAs() {
+        return sameAs;
     }
 }

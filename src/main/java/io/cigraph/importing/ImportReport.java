@@ -13,16 +13,19 @@ import java.util.Map;
  * @param resources resources written
  * @param relations relations written
  * @param warnings  shape warnings that did not block the import
+ * @param duplicates incoming resources that are likely ones already known, and which of them were merged
+ *                  (see {@link Resolve})
  * @param millis    time taken
  * @param mode        {@code transactional}, or {@code bulk} when the stores were empty and loaded with their
  *                    bulk mechanisms (then the files of one import are loaded together and share the timings)
  * @param storeMillis time each store spent writing, by store name ({@code neo4j}, {@code tdb2}, {@code lucene})
  */
 public record ImportReport(String batch, String file, String sha256, String status, long resources, long relations,
-                           List<ImportProblem> warnings, long millis, String mode, Map<String, Long> storeMillis) {
+                           List<ImportProblem> warnings, List<LikelyDuplicate> duplicates, long millis, String mode, Map<String, Long> storeMillis) {
 
     public ImportReport {
         warnings = List.copyOf(warnings);
+        duplicates = List.copyOf(duplicates);
         storeMillis = Map.copyOf(storeMillis);
     }
 }

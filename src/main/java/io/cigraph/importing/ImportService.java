@@ -7,6 +7,7 @@ import io.cigraph.model.Projection;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import io.cigraph.ontology.Ontology;
+import io.cigraph.resolution.NameIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,12 +41,14 @@ public class ImportService {
     private final List<Projection> projections;
     private final ProjectionSync sync;
     private final ImportingProperties properties;
+    private final Resolution resolution;
     private final ReentrantLock writer = new ReentrantLock();
     private final Map<Projection, ExecutorService> threads = new IdentityHashMap<>();
 
     ImportService(Ontology ontology, GraphStore graph, List<Projection> projections, ProjectionSync sync,
-                  ImportingProperties properties) {
+                  ImportingProperties properties, NameIndex names) {
         this.ontology = ontology;
+        this.resolution = new Resolution(graph, names, ontology);
         this.graph = graph;
         this.projections = projections;
         this.sync = sync;
@@ -63,7 +66,12 @@ public class ImportService {
      * @throws ImportRejectedException when the file has any problem; nothing is written then
      */
     public ImportReport importTurtle(String fileName, byte[] content, boolean force) {
-        return importSources(List.of(ImportSource.of(fileName, content)), force, ImportProgress.Listener.NONE).getFirst();
+        return importTurtle(fileName, content, force, Resolve.REPORT);
+    }
+
+    /** Imports one Turtle file, resolving likely duplicates as {@code resolve} says. */
+    public ImportReport importTurtle(String fileName, byte[] content, boolean force, Resolve resolve) {
+        return importSources(List.of(ImportSource.of(fileName, content)), force, resolve, ImportProgress.Listener.NONE).getFirst();
     }
 
     /**
@@ -72,14 +80,15 @@ public class ImportService {
      *
      * @param length  announced length in bytes, or a negative number when unknown
      * @param charset what the bytes are in: other than UTF-8 they are transcoded
+     * @param resolve what to do with likely duplicates of known entities
      * @throws UploadTooLargeException when the body is over {@code cigraph.import.max-upload-size}
      * @throws ImportRejectedException when the file has any problem, bytes not in {@code charset} included
      */
     public ImportReport importUpload(String fileName, java.io.InputStream body, long length,
-                                     java.nio.charset.Charset charset, boolean force) {
+                                     java.nio.charset.Charset charset, boolean force, Resolve resolve) {
         Path file = Upload.spool(fileName, body, length, charset, properties.maxUploadSize().toBytes());
         try {
-            return importSources(List.of(ImportSource.of(fileName, file)), force, ImportProgress.Listener.NONE).getFirst();
+            return importSources(List.of(ImportSource.of(fileName, file)), force, resolve, ImportProgress.Listener.NONE).getFirst();
         } finally {
             Upload.delete(file);
         }
@@ -96,10 +105,20 @@ public class ImportService {
      * @throws java.io.UncheckedIOException when a file cannot be read
      */
     public List<ImportReport> importFiles(List<Path> files, boolean force, ImportProgress.Listener listener) {
-        return importSources(files.stream().map(ImportSource::of).toList(), force, listener);
+        return importFiles(files, force, Resolve.REPORT, listener);
     }
 
-    private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener) {
+    /**
+     * Imports files as {@link #importFiles(List, boolean, ImportProgress.Listener)} does, resolving
+     * likely duplicates as {@code resolve} says. Merging (by {@link Resolve#MERGE} or a file's
+     * {@code owl:sameAs}) needs each file whole: such an import is written file by file, never bulk-loaded.
+     */
+    public List<ImportReport> importFiles(List<Path> files, boolean force, Resolve resolve, ImportProgress.Listener listener) {
+        return importSources(files.stream().map(ImportSource::of).toList(), force, resolve, listener);
+    }
+
+    private List<ImportReport> importSources(List<ImportSource> sources, boolean force, Resolve resolve,
+                                             ImportProgress.Listener listener) {
         writer.lock();
         try {
             long start = System.nanoTime();
@@ -114,7 +133,7 @@ public class ImportService {
                 FileScan scan = scanned.get(i);
                 if ((!force && graph.hasBatch(scan.sha256())) || !seen.add(scan.sha256())) {
                     reports[i] = new ImportReport(batchId(scan.sha256()), source.name(), scan.sha256(), "unchanged", 0, 0,
-                            List.of(), millis(start), "transactional", Map.of());
+                            List.of(), List.of(), millis(start), "transactional", Map.of());
                 } else {
                     todo.add(i);
                     scans.add(scan);
@@ -124,7 +143,8 @@ public class ImportService {
                 return List.of(reports);
             }
             List<ImportSource> files = todo.stream().map(sources::get).toList();
-            boolean bulk = projections.stream().allMatch(Projection::isEmpty);
+            boolean merges = resolve == Resolve.MERGE || scans.stream().anyMatch(FileScan::sameAs);
+            boolean bulk = !merges && projections.stream().allMatch(Projection::isEmpty);
             ProgressTracker progress = new ProgressTracker(listener, files.size(),
                     scans.stream().mapToLong(s -> s.resources() + s.relations()).sum(), bulk);
             List<ImportReport> written = new ArrayList<>();
@@ -132,7 +152,7 @@ public class ImportService {
                 written.addAll(bulkImport(files, scans, declared, progress));
             } else {
                 for (int i = 0; i < files.size(); i++) {
-                    written.add(transactionalImport(files.get(i), scans.get(i), declared, progress));
+                    written.add(transactionalImport(files.get(i), scans.get(i), declared, resolve, progress));
                 }
             }
             for (int i = 0; i < todo.size(); i++) {
@@ -207,24 +227,29 @@ public class ImportService {
 
     /** One file as one batch in one transaction per store; the file's records are held until written. */
     private ImportReport transactionalImport(ImportSource source, FileScan scan, Map<String, List<String>> declared,
-                                             ProgressTracker progress) {
+                                             Resolve resolve, ProgressTracker progress) {
         long start = System.nanoTime();
         progress.file(source.name());
         List<ResourceRecord> resources = new ArrayList<>();
         List<RelationRecord> relations = new ArrayList<>();
+        List<RecordMapper.SameAs> sameAs = new ArrayList<>();
         Findings findings = new Findings(source.name());
         FileRecords.read(source, scan.sha256(), ontology, properties.chunkResources(), ids -> typesOf(ids, declared, true), chunk -> {
             findings.add(chunk);
             resources.addAll(chunk.resources());
             relations.addAll(chunk.relations());
+            sameAs.addAll(chunk.sameAs());
         });
         findings.throwIfRejected(resources.isEmpty() && relations.isEmpty());
+        long records = resources.size() + (long) relations.size();
+        Resolution.Resolved resolved = resolution.resolve(source.name(), resources, relations, sameAs, resolve);
         long writeStart = System.nanoTime();
         String id = batchId(scan.sha256());
-        Map<String, Long> storeMillis = new StagedWrite(projections, threads, sync, graph, properties.batchSize()).write(new ImportBatch(id, source.name(), scan.sha256(), resources, relations));
-        progress.add(resources.size() + (long) relations.size());
-        ImportReport report = new ImportReport(id, source.name(), scan.sha256(), "imported", resources.size(),
-                relations.size(), findings.warnings(), millis(start), "transactional", storeMillis);
+        Map<String, Long> storeMillis = new StagedWrite(projections, threads, sync, graph, properties.batchSize()).write(
+                new ImportBatch(id, source.name(), scan.sha256(), resolved.resources(), resolved.relations()));
+        progress.add(records);
+        ImportReport report = new ImportReport(id, source.name(), scan.sha256(), "imported", resolved.resources().size(),
+                resolved.relations().size(), findings.warnings(), resolved.duplicates(), millis(start), "transactional", storeMillis);
         LOG.info("Imported {}: {} resources, {} relations, {} warnings in {} ms (read and check {} ms, write {} ms)",
                 source.name(), report.resources(), report.relations(), report.warnings().size(), report.millis(),
                 (writeStart - start) / 1_000_000, millis(writeStart));
@@ -240,6 +265,7 @@ public class ImportService {
         List<BatchSummary> summaries = new ArrayList<>();
         List<Findings> all = new ArrayList<>();
         Map<String, Long> storeMillis;
+        Resolution.Running duplicates = resolution.new Running();
         try (BulkWrite bulk = new BulkWrite(projections, threads)) {
             List<ImportProblem> problems = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {
@@ -251,6 +277,7 @@ public class ImportService {
                 long[] counts = new long[2];
                 FileRecords.read(source, sha, ontology, properties.chunkResources(), ids -> typesOf(ids, declared, false), chunk -> {
                     findings.add(chunk);
+                    duplicates.add(chunk.resources()).forEach(findings::duplicate);
                     if (problems.isEmpty() && findings.problems().isEmpty()) {
                         bulk.add(new ImportBatch(id, source.name(), sha, chunk.resources(), chunk.relations()));
                         counts[0] += chunk.resources().size();
@@ -283,7 +310,7 @@ public class ImportService {
         for (int i = 0; i < summaries.size(); i++) {
             BatchSummary b = summaries.get(i);
             reports.add(new ImportReport(b.id(), b.file(), b.sha256(), "imported", b.resources(), b.relations(),
-                    all.get(i).warnings(), millis, "bulk", storeMillis));
+                    all.get(i).warnings(), all.get(i).duplicates(), millis, "bulk", storeMillis));
         }
         return reports;
     }

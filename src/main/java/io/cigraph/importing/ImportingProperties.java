@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  * @param rebuildAtStart rebuild the RDF store and the search index from the graph at start,
  *                      whether or not they disagree with it (set by {@code rebuild} on the
  *                      command line); otherwise only a store that disagrees is rebuilt
+ * @param resolve       what {@code import} on the command line and the start-up load do with a new
+ *                      entity whose normalised name matches a known one's: {@code report} it as a
+ *                      likely duplicate, or {@code merge} it into that one ({@code --resolve=merge}
+ *                      after {@code import} sets it; {@code POST /api/imports} takes {@code resolve=})
  */
 @ConfigurationProperties("cigraph.import")
 record ImportingProperties(
@@ -30,5 +34,6 @@ record ImportingProperties(
         @DefaultValue("5000") int chunkResources,
         @DefaultValue("256MB") DataSize maxUploadSize,
         @DefaultValue("") java.util.List<Path> commandLine,
-        @DefaultValue("false") boolean rebuildAtStart) {
+        @DefaultValue("false") boolean rebuildAtStart,
+        @DefaultValue("report") Resolve resolve) {
 }

@@ -2,6 +2,7 @@ package io.cigraph.web;
 
 import io.cigraph.importing.ImportReport;
 import io.cigraph.importing.ImportService;
+import io.cigraph.importing.Resolve;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,13 +36,27 @@ class ImportController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The Turtle file",
                     content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/turtle")))
     @PostMapping(path = "/api/imports", consumes = {"text/turtle", "application/x-turtle", "text/plain"})
-    ResponseEntity<ImportReport> importTurtle(HttpServletRequest request,
+    ResponseEntity<?> importTurtle(HttpServletRequest request,
                                               @Parameter(description = "The file's name, as the ledger records it")
                                               @RequestParam(defaultValue = "upload.ttl") String name,
                                               @Parameter(description = "Import the file again even if the ledger has it")
-                                              @RequestParam(defaultValue = "false") boolean force) throws IOException {
+                                              @RequestParam(defaultValue = "false") boolean force,
+                                              @Parameter(description = "What to do with a new entity whose name matches a known one's once "
+                                                      + "normalised: 'report' it as a likely duplicate, or 'merge' it into that one")
+                                              @RequestParam(defaultValue = "report") String resolve) throws IOException {
+        Resolve resolution;
+        try {
+            resolution = Resolve.of(resolve);
+        } catch (IllegalArgumentException e) {
+            ProblemDetail p = ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                    "resolve is 'report' (name likely duplicates in the report) or 'merge' (write them onto the entity they "
+                            + "duplicate), not '" + resolve + "'.");
+            p.setProperty("parameter", "resolve");
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
         Charset charset = charsetOf(request.getContentType());
-        ImportReport report = imports.importUpload(name, request.getInputStream(), request.getContentLengthLong(), charset, force);
+        ImportReport report = imports.importUpload(name, request.getInputStream(), request.getContentLengthLong(), charset, force,
+                resolution);
         return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }
 
