@@ -203,7 +203,9 @@ final class Resolution {
         Map<String, ResourceRecord> inFile = new LinkedHashMap<>();
         resources.forEach(r -> inFile.putIfAbsent(r.id(), r));
         Set<String> targets = new HashSet<>(finalIds.values());
-        List<String> fromGraph = targets.stream().filter(t -> !inFile.containsKey(t) && inGraph.contains(t)).toList();
+        // A target the file does not describe is in the graph: owl:sameAs to an unknown id is
+        // rejected by the mapper, and names match only what the index holds.
+        List<String> fromGraph = targets.stream().filter(t -> !inFile.containsKey(t)).toList();
         Map<String, ResourceRecord> known = fromGraph.isEmpty() ? Map.of() : graph.resourcesOf(fromGraph);
         Map<String, ResourceRecord> out = new LinkedHashMap<>();
         Map<String, List<String>> conflicts = new LinkedHashMap<>();
