@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,7 +35,7 @@ class ImportController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The Turtle file",
                     content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/turtle")))
     @PostMapping(path = "/api/imports", consumes = {"text/turtle", "application/x-turtle", "text/plain"})
-    ResponseEntity<?> importTurtle(HttpServletRequest request,
+    ResponseEntity<ImportReport> importTurtle(HttpServletRequest request,
                                               @Parameter(description = "The file's name, as the ledger records it")
                                               @RequestParam(defaultValue = "upload.ttl") String name,
                                               @Parameter(description = "Import the file again even if the ledger has it")
@@ -48,11 +47,8 @@ class ImportController {
         try {
             resolution = Resolve.of(resolve);
         } catch (IllegalArgumentException e) {
-            ProblemDetail p = ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                    "resolve is 'report' (name likely duplicates in the report) or 'merge' (write them onto the entity they "
-                            + "duplicate), not '" + resolve + "'.");
-            p.setProperty("parameter", "resolve");
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            throw new InvalidParameterException("resolve", "resolve is 'report' (name likely duplicates in the report) or "
+                    + "'merge' (write them onto the entity they duplicate), not '" + resolve + "'.");
         }
         Charset charset = charsetOf(request.getContentType());
         ImportReport report = imports.importUpload(name, request.getInputStream(), request.getContentLengthLong(), charset, force,
