@@ -10,8 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Competitive-intelligence knowledge graph: loads the ontology and data, serves the graph.
- * {@code import FILE|FOLDER...} as the first arguments imports those files without starting the
- * web server and exits with 0 when all were imported, 1 when one was rejected; {@code compact}
+ * {@code import FILE|FOLDER... [--resolve=merge]} as the first arguments imports those files
+ * without starting the web server and exits with 0 when all were imported, 1 when one was rejected; {@code compact}
  * rewrites the RDF store compactly and exits; {@code rebuild} rebuilds the RDF store and the
  * search index from the graph and exits (0 when the stores then agree); {@code undo BATCH} and
  * {@code retract-source ID} (with {@code --dry-run} to only report) take an import or a source
@@ -24,9 +24,11 @@ public class CiGraphApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             String[] files = Arrays.stream(args).skip(1).filter(a -> !a.startsWith("--")).toArray(String[]::new);
-            String[] options = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")).toArray(String[]::new);
+            // --resolve=merge is the command's own option, short for the setting it stands for.
+            String[] options = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--"))
+                    .map(a -> a.startsWith("--resolve=") ? "--cigraph.import." + a.substring(2) : a).toArray(String[]::new);
             if (files.length == 0) {
-                System.err.println("Usage: import FILE|FOLDER... [--setting=value...]: imports Turtle files and exits.");
+                System.err.println("Usage: import FILE|FOLDER... [--resolve=report|merge] [--setting=value...]: imports Turtle files and exits.");
                 System.exit(2);
             }
             new SpringApplicationBuilder(CiGraphApplication.class).web(WebApplicationType.NONE)

@@ -24,6 +24,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void nameKeysDependOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("io.cigraph.resolution..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.cigraph.graph..", "io.cigraph.rdf..", "io.cigraph.search..",
+                        "io.cigraph.importing..", "io.cigraph.ontology..", "io.cigraph.model..", "io.cigraph.web..", "io.cigraph.system..")
+                .check(CLASSES);
+    }
+
+    @Test
     void storesDoNotKnowAboutImportingOrTheWeb() {
         noClasses().that().resideInAnyPackage("io.cigraph.graph..", "io.cigraph.rdf..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cigraph.importing..", "io.cigraph.web..")

@@ -116,6 +116,11 @@ final class Claims {
                 aliases.add(lost);
             }
         }
+        if (label == null && !aliases.isEmpty()) {
+            // Only statements without a label are left (an import merged onto an entity states none):
+            // a name is still needed, and its first alias is one.
+            label = aliases.iterator().next().text();
+        }
         String name = label;
         aliases.removeIf(a -> a.text().equals(name) && a.language().isEmpty());
         return new ResourceRecord(id, iri, List.copyOf(types), label, List.copyOf(aliases), description, properties, 0);

@@ -270,6 +270,22 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         }
     }
 
+    /** Resources already in the graph as canonical records, by id, in one read; unknown ids are absent. */
+    public Map<String, ResourceRecord> resourcesOf(Collection<String> ids) {
+        Map<String, ResourceRecord> found = new HashMap<>();
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> {
+                tx.run("UNWIND $ids AS id MATCH (n:Resource {id: id}) RETURN n", Map.of("ids", List.copyOf(ids)))
+                        .forEachRemaining(r -> {
+                            ResourceRecord record = record(r.get("n").asNode());
+                            found.put(record.id(), record);
+                        });
+                return null;
+            });
+        }
+        return found;
+    }
+
     /** The stated classes of resources already in the graph, by id; unknown ids are absent. */
     public Map<String, List<String>> typesOf(Collection<String> ids) {
         Map<String, List<String>> types = new HashMap<>();

@@ -66,7 +66,7 @@ class CommandLineImport implements ApplicationRunner {
         }
         ProgressBar bar = new ProgressBar(out, System.console() != null);
         try {
-            List<ImportReport> reports = imports.importFiles(files, false, bar);
+            List<ImportReport> reports = imports.importFiles(files, false, properties.resolve(), bar);
             bar.end();
             long resources = 0;
             long relations = 0;
@@ -77,6 +77,10 @@ class CommandLineImport implements ApplicationRunner {
                 out.printf(Locale.ROOT, "file %d/%d %s: %s (%s) | %,d resources, %,d relations%n", i + 1, reports.size(),
                         r.file(), r.status(), r.mode(), r.resources(), r.relations());
                 r.warnings().stream().limit(20).forEach(w -> out.println("  warning: " + describe(w)));
+                r.duplicates().stream().limit(20).forEach(d -> out.println("  " + describe(d)));
+                if (r.duplicates().size() > 20) {
+                    out.printf(Locale.ROOT, "  ... and %,d more likely duplicates%n", r.duplicates().size() - 20);
+                }
             }
             double seconds = (System.nanoTime() - bar.start) / 1e9;
             out.printf(Locale.ROOT, "%s 100%% | %,d resources, %,d relations | %,.0f records/s | 0 s left | %s%n",
@@ -115,6 +119,19 @@ class CommandLineImport implements ApplicationRunner {
     private static String describe(ImportProblem p) {
         return String.format(Locale.ROOT, "%s line %s, %s %s: %s", p.file(), p.line() == null ? "?" : p.line(),
                 p.record() == null ? "" : p.record(), p.field() == null ? "" : p.field(), p.message());
+    }
+
+    /** One line: what matched what, and whether it was merged. */
+    static String describe(LikelyDuplicate d) {
+        String names = d.names().stream().map(n -> "\"" + n.name() + "\" = \"" + n.matches() + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String where = d.line() == null ? "" : " (line " + d.line() + ")";
+        String other = d.duplicateOf() + (d.inGraph() ? "" : " of this import");
+        if (d.merged()) {
+            return "merged: " + d.id() + where + " into " + other + " (" + ("owl:sameAs".equals(d.reason()) ? "owl:sameAs" : names) + ")"
+                    + (d.conflicts().isEmpty() ? "" : "; kept its own " + String.join(", ", d.conflicts()));
+        }
+        return "likely duplicate: " + d.id() + where + " of " + other + " (" + names + "); --resolve=merge merges it";
     }
 
     private static List<Path> expand(List<Path> paths) {

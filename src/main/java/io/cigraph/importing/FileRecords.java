@@ -32,9 +32,10 @@ final class FileRecords {
      *
      * @param problems errors: the file must be rejected
      * @param warnings findings that do not block the import
+     * @param sameAs   the chunk's {@code owl:sameAs} statements
      */
     record Chunk(List<ResourceRecord> resources, List<RelationRecord> relations, List<ImportProblem> problems,
-                 List<ImportProblem> warnings) {
+                 List<ImportProblem> warnings, List<RecordMapper.SameAs> sameAs) {
 
         long records() {
             return resources.size() + (long) relations.size();
@@ -83,7 +84,7 @@ final class FileRecords {
                         problems = Spreadsheet.atColumns(sheet, problems);
                         warnings = Spreadsheet.atColumns(sheet, warnings);
                     }
-                    Chunk chunk = new Chunk(mapped.resources(), mapped.relations(), problems, warnings);
+                    Chunk chunk = new Chunk(mapped.resources(), mapped.relations(), problems, warnings, mapped.sameAs());
                     counts.add(chunk);
                     chunks.accept(chunk);
                 };

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 
@@ -35,9 +36,11 @@ final class FileScan {
     private final long relations;
     private final long triples;
     private final List<ImportProblem> problems;
+    private final boolean sameAs;
 
-    private FileScan(String sha256, long resources, long relations, long triples, List<ImportProblem> problems) {
+    private FileScan(String sha256, long resources, long relations, long triples, List<ImportProblem> problems, boolean sameAs) {
         this.sha256 = sha256;
+        this.sameAs = sameAs;
         this.resources = resources;
         this.relations = relations;
         this.triples = triples;
@@ -63,6 +66,8 @@ final class FileScan {
         Node type = RDF.type.asNode();
         // Subject blocks, triples.
         long[] counts = new long[2];
+        boolean[] sameAs = new boolean[1];
+        Node sameAsNode = OWL.sameAs.asNode();
         List<ImportProblem> split = new ArrayList<>();
         RecordCount records = new RecordCount(ontology, chunk);
         TurtleFile.LineSink sink = new TurtleFile.LineSink() {
@@ -72,6 +77,9 @@ final class FileScan {
             void triple(Triple t, long line) {
                 counts[1]++;
                 records.add(t);
+                if (t.getPredicate().equals(sameAsNode) && t.getObject().isURI() && ontology.idOf(t.getObject().getURI()) != null) {
+                    sameAs[0] = true;
+                }
                 Node s = t.getSubject();
                 String id = s.isURI() ? ontology.idOf(s.getURI()) : null;
                 if (s.isURI() && !s.equals(subject)) {
@@ -115,7 +123,8 @@ final class FileScan {
         if (counts[0] > chunk) {
             problems.addAll(split);
         }
-        return new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[1], problems);
+        return new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[1], problems,
+                sameAs[0]);
     }
 
     /**
@@ -187,7 +196,7 @@ final class FileScan {
 
     /** A scan made by another reader (a spreadsheet's). */
     static FileScan of(String sha256, long resources, long relations, long triples, List<ImportProblem> problems) {
-        return new FileScan(sha256, resources, relations, triples, problems);
+        return new FileScan(sha256, resources, relations, triples, problems, false);
     }
 
     /**
@@ -243,5 +252,10 @@ final class FileScan {
 
     List<ImportProblem> problems() {
         return problems;
+    }
+
+    /** Whether the file states {@code owl:sameAs}: merging needs the whole file, so it is not bulk-loaded. */
+    boolean sameAs() {
+        return sameAs;
     }
 }

@@ -14,7 +14,9 @@ final class Findings {
     private final String file;
     private final List<ImportProblem> problems = new ArrayList<>();
     private final List<ImportProblem> warnings = new ArrayList<>();
+    private final List<LikelyDuplicate> duplicates = new ArrayList<>();
     private long moreWarnings;
+    private long moreDuplicates;
 
     Findings(String file) {
         this.file = file;
@@ -27,6 +29,19 @@ final class Findings {
         moreWarnings += Math.max(0, chunk.warnings().size() - room);
     }
 
+    /** A likely duplicate, up to {@link #MAX} of them; beyond, only counted. */
+    void duplicate(LikelyDuplicate d) {
+        if (duplicates.size() < MAX) {
+            duplicates.add(d);
+        } else {
+            moreDuplicates++;
+        }
+    }
+
+    List<LikelyDuplicate> duplicates() {
+        return duplicates;
+    }
+
     void problem(String message) {
         problems.add(new ImportProblem(file, null, null, null, message));
     }
@@ -36,11 +51,16 @@ final class Findings {
     }
 
     List<ImportProblem> warnings() {
-        if (moreWarnings == 0) {
+        if (moreWarnings == 0 && moreDuplicates == 0) {
             return warnings;
         }
         List<ImportProblem> all = new ArrayList<>(warnings);
-        all.add(new ImportProblem(file, null, null, null, "... and " + moreWarnings + " more warnings like these."));
+        if (moreWarnings > 0) {
+            all.add(new ImportProblem(file, null, null, null, "... and " + moreWarnings + " more warnings like these."));
+        }
+        if (moreDuplicates > 0) {
+            all.add(new ImportProblem(file, null, null, null, "... and " + moreDuplicates + " more likely duplicates."));
+        }
         return all;
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param resources resources written
  * @param relations relations written
  * @param warnings  shape warnings that did not block the import
+ * @param duplicates incoming resources that are likely ones already known, and which of them were merged
+ *                  (see {@link Resolve})
  * @param millis    time taken
  * @param mode        {@code transactional}, or {@code bulk} when the stores were empty and loaded with their
  *                    bulk mechanisms (then the files of one import are loaded together and share the timings)
@@ -24,18 +26,20 @@ import java.util.Map;
  *                    for a bulk load (everything is created)
  */
 public record ImportReport(String batch, String file, String sha256, String status, long resources, long relations,
-                           List<ImportProblem> warnings, long millis, String mode, Map<String, Long> storeMillis,
-                           List<String> replaced, List<Change> changes) {
+                           List<ImportProblem> warnings, List<LikelyDuplicate> duplicates, long millis, String mode,
+                           Map<String, Long> storeMillis, List<String> replaced, List<Change> changes) {
 
     public ImportReport {
         warnings = List.copyOf(warnings);
+        duplicates = List.copyOf(duplicates);
         storeMillis = Map.copyOf(storeMillis);
         replaced = List.copyOf(replaced);
         changes = List.copyOf(changes);
     }
 
     ImportReport(String batch, String file, String sha256, String status, long resources, long relations,
-                 List<ImportProblem> warnings, long millis, String mode, Map<String, Long> storeMillis) {
-        this(batch, file, sha256, status, resources, relations, warnings, millis, mode, storeMillis, List.of(), List.of());
+                 List<ImportProblem> warnings, List<LikelyDuplicate> duplicates, long millis, String mode,
+                 Map<String, Long> storeMillis) {
+        this(batch, file, sha256, status, resources, relations, warnings, duplicates, millis, mode, storeMillis, List.of(), List.of());
     }
 }

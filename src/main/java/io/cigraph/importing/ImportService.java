@@ -9,6 +9,7 @@ import io.cigraph.model.Projection;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
 import io.cigraph.ontology.Ontology;
+import io.cigraph.resolution.NameIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,13 +44,15 @@ public class ImportService {
     private final ProjectionSync sync;
     private final ImportLedger ledger;
     private final ImportingProperties properties;
+    private final Resolution resolution;
     private final ReentrantLock writer = new ReentrantLock();
     private final Map<Projection, ExecutorService> threads = new IdentityHashMap<>();
 
     ImportService(Ontology ontology, GraphStore graph, List<Projection> projections, ProjectionSync sync,
-                  ImportLedger ledger, ImportingProperties properties) {
+                  ImportLedger ledger, ImportingProperties properties, NameIndex names) {
         this.ledger = ledger;
         this.ontology = ontology;
+        this.resolution = new Resolution(graph, names, ontology);
         this.graph = graph;
         this.projections = projections;
         this.sync = sync;
@@ -67,7 +70,12 @@ public class ImportService {
      * @throws ImportRejectedException when the file has any problem; nothing is written then
      */
     public ImportReport importTurtle(String fileName, byte[] content, boolean force) {
-        return importSources(List.of(ImportSource.of(fileName, content)), force, ImportProgress.Listener.NONE).getFirst();
+        return importTurtle(fileName, content, force, Resolve.REPORT);
+    }
+
+    /** Imports one Turtle file, resolving likely duplicates as {@code resolve} says. */
+    public ImportReport importTurtle(String fileName, byte[] content, boolean force, Resolve resolve) {
+        return importTurtle(fileName, content, force, new WriteOptions(false, null, resolve));
     }
 
     /** The largest file an upload may hold, in bytes ({@code cigraph.import.max-upload-size}). */
@@ -90,9 +98,14 @@ public class ImportService {
      * @param dryRun   report what would happen, write nothing
      * @param replaces the batch this file is a new version of, or {@code null}: then the live batch
      *                 imported under the same file name, if any
+     * @param resolve  what to do with likely duplicates of known entities
      */
-    public record WriteOptions(boolean dryRun, String replaces) {
-        public static final WriteOptions DEFAULT = new WriteOptions(false, null);
+    public record WriteOptions(boolean dryRun, String replaces, Resolve resolve) {
+        public static final WriteOptions DEFAULT = new WriteOptions(false, null, Resolve.REPORT);
+
+        public WriteOptions {
+            java.util.Objects.requireNonNull(resolve, "resolve is required");
+        }
     }
 
     /**
@@ -235,7 +248,17 @@ public class ImportService {
      * @throws java.io.UncheckedIOException when a file cannot be read
      */
     public List<ImportReport> importFiles(List<Path> files, boolean force, ImportProgress.Listener listener) {
-        return importSources(files.stream().map(f -> ImportSource.of(f, ontology)).toList(), force, listener);
+        return importFiles(files, force, Resolve.REPORT, listener);
+    }
+
+    /**
+     * Imports files as {@link #importFiles(List, boolean, ImportProgress.Listener)} does, resolving
+     * likely duplicates as {@code resolve} says. Merging (by {@link Resolve#MERGE} or a file's
+     * {@code owl:sameAs}) needs each file whole: such an import is written file by file, never bulk-loaded.
+     */
+    public List<ImportReport> importFiles(List<Path> files, boolean force, Resolve resolve, ImportProgress.Listener listener) {
+        return importSources(files.stream().map(f -> ImportSource.of(f, ontology)).toList(), force, listener,
+                new WriteOptions(false, null, resolve));
     }
 
     private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener) {
@@ -258,7 +281,7 @@ public class ImportService {
                 FileScan scan = scanned.get(i);
                 if ((!force && graph.hasBatch(scan.sha256())) || !seen.add(scan.sha256())) {
                     reports[i] = new ImportReport(batchId(scan.sha256()), source.name(), scan.sha256(), "unchanged", 0, 0,
-                            List.of(), millis(start), "transactional", Map.of());
+                            List.of(), List.of(), millis(start), "transactional", Map.of());
                 } else {
                     todo.add(i);
                     scans.add(scan);
@@ -268,8 +291,10 @@ public class ImportService {
                 return List.of(reports);
             }
             List<ImportSource> files = todo.stream().map(sources::get).toList();
-            // A dry run reads what would change record by record: never the bulk path, which writes.
-            boolean bulk = !options.dryRun() && projections.stream().allMatch(Projection::isEmpty);
+            // A dry run reads what would change record by record: never the bulk path, which writes; nor
+            // does a merge, which needs each file whole.
+            boolean merges = options.resolve() == Resolve.MERGE || scans.stream().anyMatch(FileScan::sameAs);
+            boolean bulk = !options.dryRun() && !merges && projections.stream().allMatch(Projection::isEmpty);
             ProgressTracker progress = new ProgressTracker(listener, files.size(),
                     scans.stream().mapToLong(s -> s.resources() + s.relations()).sum(), bulk);
             List<ImportReport> written = new ArrayList<>();
@@ -359,17 +384,22 @@ public class ImportService {
         progress.file(source.name());
         List<ResourceRecord> resources = new ArrayList<>();
         List<RelationRecord> relations = new ArrayList<>();
+        List<RecordMapper.SameAs> sameAs = new ArrayList<>();
         Findings findings = new Findings(source.name());
         FileRecords.read(source, scan.sha256(), ontology, properties.chunkResources(), ids -> typesOf(ids, declared, true), graph::idsByName, chunk -> {
             findings.add(chunk);
             resources.addAll(chunk.resources());
             relations.addAll(chunk.relations());
+            sameAs.addAll(chunk.sameAs());
         });
         findings.throwIfRejected(resources.isEmpty() && relations.isEmpty());
+        long records = resources.size() + (long) relations.size();
+        Resolution.Resolved resolved = resolution.resolve(source.name(), resources, relations, sameAs, options.resolve());
         long writeStart = System.nanoTime();
         String id = batchId(scan.sha256());
         Set<String> replaced = replaced(source.name(), id, options);
-        OwnedBatch owned = graph.own(new ImportBatch(id, source.name(), scan.sha256(), resources, relations), replaced);
+        OwnedBatch owned = graph.own(new ImportBatch(id, source.name(), scan.sha256(), resolved.resources(), resolved.relations()),
+                replaced);
         Map<String, Long> storeMillis = Map.of();
         List<io.cigraph.graph.Change> changes = owned.changes();
         if (options.dryRun()) {
@@ -388,9 +418,9 @@ public class ImportService {
             followGraph();
             storeMillis = Map.of(graph.name(), graphMillis, "rebuild", millis(followStart));
         }
-        progress.add(resources.size() + (long) relations.size());
+        progress.add(records);
         ImportReport report = new ImportReport(id, source.name(), scan.sha256(), options.dryRun() ? "dry-run" : "imported",
-                resources.size(), relations.size(), findings.warnings(), millis(start), "transactional", storeMillis,
+                resolved.resources().size(), resolved.relations().size(), findings.warnings(), resolved.duplicates(), millis(start), "transactional", storeMillis,
                 List.copyOf(replaced), io.cigraph.graph.Change.plain(changes));
         LOG.info("Imported {}: {} resources, {} relations, {} warnings in {} ms (read and check {} ms, write {} ms)",
                 source.name(), report.resources(), report.relations(), report.warnings().size(), report.millis(),
@@ -407,6 +437,7 @@ public class ImportService {
         List<BatchSummary> summaries = new ArrayList<>();
         List<Findings> all = new ArrayList<>();
         Map<String, Long> storeMillis;
+        Resolution.Running duplicates = resolution.new Running();
         try (BulkWrite bulk = new BulkWrite(projections, threads)) {
             List<ImportProblem> problems = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {
@@ -418,6 +449,7 @@ public class ImportService {
                 long[] counts = new long[2];
                 FileRecords.read(source, sha, ontology, properties.chunkResources(), ids -> typesOf(ids, declared, false), names -> Map.of(), chunk -> {
                     findings.add(chunk);
+                    duplicates.add(chunk.resources()).forEach(findings::duplicate);
                     if (problems.isEmpty() && findings.problems().isEmpty()) {
                         bulk.add(new ImportBatch(id, source.name(), sha, chunk.resources(), chunk.relations()));
                         counts[0] += chunk.resources().size();
@@ -450,7 +482,7 @@ public class ImportService {
         for (int i = 0; i < summaries.size(); i++) {
             BatchSummary b = summaries.get(i);
             reports.add(new ImportReport(b.id(), b.file(), b.sha256(), "imported", b.resources(), b.relations(),
-                    all.get(i).warnings(), millis, "bulk", storeMillis));
+                    all.get(i).warnings(), all.get(i).duplicates(), millis, "bulk", storeMillis));
         }
         return reports;
     }

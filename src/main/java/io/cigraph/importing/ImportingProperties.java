@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  * @param retractSource a source to retract and then exit (set by {@code retract-source ID})
  * @param dryRun        with {@code undo} or {@code retract-source}: report what would be retracted, write nothing
  *                      (set by {@code --dry-run} after them)
+ * @param resolve       what {@code import} on the command line and the start-up load do with a new
+ *                      entity whose normalised name matches a known one's: {@code report} it as a
+ *                      likely duplicate, or {@code merge} it into that one ({@code --resolve=merge}
+ *                      after {@code import} sets it; {@code POST /api/imports} takes {@code resolve=})
  */
 @ConfigurationProperties("cigraph.import")
 record ImportingProperties(
@@ -37,5 +41,6 @@ record ImportingProperties(
         @DefaultValue("false") boolean rebuildAtStart,
         @DefaultValue("") String undo,
         @DefaultValue("") String retractSource,
-        @DefaultValue("false") boolean dryRun) {
+        @DefaultValue("false") boolean dryRun,
+        @DefaultValue("report") Resolve resolve) {
 }

@@ -22,6 +22,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -47,7 +48,11 @@ final class RecordMapper {
 
     /** Mapped records, plus what the shape check needs to validate them and point back at lines. */
     record Mapped(List<ResourceRecord> resources, List<RelationRecord> relations, Graph data,
-                  Map<Node, RelationRecord> statements, Map<String, List<String>> external) {
+                  Map<Node, RelationRecord> statements, Map<String, List<String>> external, List<SameAs> sameAs) {
+    }
+
+    /** {@code res:id owl:sameAs res:target}: the import writes {@code id} onto {@code target}. */
+    record SameAs(String id, String target, long line) {
     }
 
     RecordMapper(Ontology ontology, String file, TurtleFile turtle,
@@ -108,7 +113,8 @@ final class RecordMapper {
         Set<String> referenced = new LinkedHashSet<>();
         source.find(Node.ANY, Node.ANY, Node.ANY).forEach(t -> {
             OntologyProperty p = property(t.getPredicate());
-            if (p != null && p.objectProperty() && t.getObject().isURI() && ontology.idOf(t.getObject().getURI()) != null) {
+            boolean link = (p != null && p.objectProperty()) || t.getPredicate().equals(OWL.sameAs.asNode());
+            if (link && t.getObject().isURI() && ontology.idOf(t.getObject().getURI()) != null) {
                 referenced.add(ontology.idOf(t.getObject().getURI()));
             }
         });
@@ -133,6 +139,7 @@ final class RecordMapper {
         List<ResourceRecord> resources = new ArrayList<>();
         List<RelationRecord> relations = new ArrayList<>();
         Map<Node, RelationRecord> statements = new LinkedHashMap<>();
+        List<SameAs> sameAs = new ArrayList<>();
         for (Node subject : subjects.values()) {
             String id = ontology.idOf(subject.getURI());
             List<Triple> own = data.find(subject, Node.ANY, Node.ANY).toList();
@@ -171,6 +178,12 @@ final class RecordMapper {
                     }
                 } else if (p.equals(DCTerms.description.asNode()) && o.isLiteral()) {
                     description = o.getLiteralLexicalForm();
+                } else if (p.equals(OWL.sameAs.asNode()) && o.isURI() && ontology.idOf(o.getURI()) != null) {
+                    // To one of our own resources: not a link to another knowledge base but "merge these".
+                    SameAs same = sameAs(id, t, line, external, fileTypes);
+                    if (same != null) {
+                        sameAs.add(same);
+                    }
                 } else if (p.equals(RDFS.label.asNode()) || p.equals(SKOS.altLabel.asNode()) || p.equals(DCTerms.description.asNode())) {
                     problem(line, id, name(p), "A name, alias or description is text in quotes, not a resource.");
                 } else {
@@ -208,8 +221,27 @@ final class RecordMapper {
         }
         // Already reported as unknown: the shapes would only repeat it as a wrong range.
         unknownTargets.forEach(data::delete);
+        // Not a fact about the entity but an instruction to the import: the shapes have nothing to say about it.
+        data.find(Node.ANY, OWL.sameAs.asNode(), Node.ANY)
+                .filterKeep(t -> t.getObject().isURI() && ontology.idOf(t.getObject().getURI()) != null).toList().forEach(data::delete);
         Graph check = ShapeCheck.validationGraph(ontology, data, reifiers, source, statements, external);
-        return new Mapped(resources, relations, check, statements, external);
+        return new Mapped(resources, relations, check, statements, external, sameAs);
+    }
+
+    private SameAs sameAs(String id, Triple t, long line, Map<String, List<String>> external, Map<String, List<String>> fileTypes) {
+        Node o = t.getObject();
+        String target = ontology.idOf(o.getURI());
+        List<String> declared = fileTypes.get(o.getURI());
+        if ((declared == null || declared.isEmpty()) && !external.containsKey(target)) {
+            problem(line, id, "owl:sameAs", "owl:sameAs names unknown entity '" + target
+                    + "': name an entity of the graph or of this file, such as res:huawei.");
+            return null;
+        }
+        if (target.equals(id)) {
+            problem(line, id, "owl:sameAs", "'" + id + "' is said to be the same as itself: name the other entity.");
+            return null;
+        }
+        return new SameAs(id, target, line);
     }
 
     /**

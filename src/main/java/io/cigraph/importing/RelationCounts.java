@@ -109,6 +109,6 @@ final class RelationCounts {
                 }
             }
         });
-        return new FileRecords.Chunk(List.of(), List.of(), errors, warnings);
+        return new FileRecords.Chunk(List.of(), List.of(), errors, warnings, List.of());
     }
 }

@@ -114,6 +114,7 @@ final class Documents {
             d.add(new Field(Fields.NAME_WORDS, name, HIGHLIGHTED));
         }
         keys.forEach(k -> d.add(new StringField(Fields.NAME_KEY, k, Field.Store.NO)));
+        ResolutionKeys.of(e.names()).forEach(k -> d.add(new StringField(Fields.RESOLUTION_KEY, k, Field.Store.NO)));
         d.add(new NumericDocValuesField(Fields.SHORTEST_NAME, shortest(keys, false)));
         d.add(new NumericDocValuesField(Fields.SHORTEST_CJK_NAME, shortest(keys, true)));
         suffixes.forEach(s -> d.add(new StringField(Fields.SUGGEST_SUFFIX, s, Field.Store.NO)));

@@ -23,6 +23,8 @@ final class Fields {
     static final String TYPE_WORDS = "type_words";
     /** Compact keys of label and aliases ({@link Names#compact}). */
     static final String NAME_KEY = "name_key";
+    /** Resolution keys of label and aliases ({@link io.cigraph.resolution.NameKey}): what an import's duplicate check looks up. */
+    static final String RESOLUTION_KEY = "resolution_key";
     static final String NAME_WORDS = "name_words";
     static final String NAME_CJK = "name_cjk";
     static final String DESCRIPTION = "description";

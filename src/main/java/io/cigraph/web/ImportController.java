@@ -5,6 +5,7 @@ import io.cigraph.importing.ImportFormat;
 import io.cigraph.importing.ImportReport;
 import io.cigraph.importing.ImportService;
 import io.cigraph.importing.UploadTooLargeException;
+import io.cigraph.importing.Resolve;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -72,10 +73,13 @@ class ImportController {
                                   @RequestParam(defaultValue = "false") boolean dryRun,
                                   @Parameter(description = "The batch this file is a new version of (default: the live batch "
                                           + "of the same name); one file only")
-                                  @RequestParam(required = false) String replaces)
+                                  @RequestParam(required = false) String replaces,
+                                  @Parameter(description = "What to do with a new entity whose name matches a known one's once "
+                                          + "normalised: 'report' it as a likely duplicate, or 'merge' it into that one")
+                                  @RequestParam(defaultValue = "report") String resolve)
             throws IOException, HttpMediaTypeNotSupportedException {
+        ImportService.WriteOptions options = new ImportService.WriteOptions(dryRun, replaces, resolveOf(resolve));
         MediaType type = mediaTypeOf(request.getContentType());
-        ImportService.WriteOptions options = new ImportService.WriteOptions(dryRun, replaces);
         if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
             List<ImportReport> reports = imports.importUploads(parts(request), force, options);
             boolean imported = reports.stream().anyMatch(r -> "imported".equals(r.status()));
@@ -107,9 +111,12 @@ class ImportController {
                                                    @RequestParam(defaultValue = "false") boolean dryRun,
                                                    @Parameter(description = "The batch this file is a new version of "
                                                            + "(default: the live batch of the same name)")
-                                                   @RequestParam(required = false) String replaces) throws IOException {
+                                                   @RequestParam(required = false) String replaces,
+                                                   @Parameter(description = "What to do with a new entity whose name matches a known one's once "
+                                                           + "normalised: 'report' it as a likely duplicate, or 'merge' it into that one")
+                                                   @RequestParam(defaultValue = "report") String resolve) throws IOException {
         ImportReport report = imports.importSpreadsheet(name, request.getInputStream(), request.getContentLengthLong(), mapping, force,
-                new ImportService.WriteOptions(dryRun, replaces));
+                new ImportService.WriteOptions(dryRun, replaces, resolveOf(resolve)));
         return ResponseEntity.status("imported".equals(report.status()) ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }
 
@@ -220,6 +227,15 @@ class ImportController {
 
     private static HttpMediaTypeNotSupportedException unsupported(MediaType type) {
         return new HttpMediaTypeNotSupportedException(type, accepted(), HttpMethod.POST);
+    }
+
+    private static Resolve resolveOf(String resolve) {
+        try {
+            return Resolve.of(resolve);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("resolve", "resolve is 'report' (name likely duplicates in the report) or "
+                    + "'merge' (write them onto the entity they duplicate), not '" + resolve + "'.");
+        }
     }
 
     /** What the 415 names: every data file's media type, spreadsheets (with a mapping), and multipart uploads. */

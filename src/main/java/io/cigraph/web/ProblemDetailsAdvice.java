@@ -72,6 +72,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
+        p.setProperty("parameter", e.parameter());
+        return p;
+    }
+
+    @ExceptionHandler
     ProblemDetail invalidSearch(InvalidSearchException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
         p.setProperty("parameter", e.parameter());
