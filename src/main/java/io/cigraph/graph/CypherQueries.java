@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Researchers' own Cypher, read-only. Three locks: the text is checked before Neo4j parses it, the
  * planner's verdict ({@code EXPLAIN}, nothing run) must be a read using only allowed procedures and
- * commands ({@link CypherGuard}), and the query runs in a READ-mode transaction, in which Neo4j
+ * commands ({@link CypherGuard}; remembered per text by {@link ReadVerdicts}, which saves a round
+ * trip when a question is asked again), and the query runs in a READ-mode transaction, in which Neo4j
  * itself refuses to write. Every query has a timeout, which Neo4j enforces, and a watchdog for what
  * Neo4j does not stop in time; and a row cap. Public because the web feature serves it.
  */
@@ -43,6 +44,8 @@ public class CypherQueries implements DisposableBean {
      */
     static final Duration GRACE = Duration.ofSeconds(2);
     private static final String PREFIX = "EXPLAIN ";
+    /** Characters of query text whose read-only verdict is remembered (a few MB of heap at most). */
+    private static final long VERDICT_CHARS = 1_000_000;
     private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column (\\d+) \\(offset: (\\d+)\\)\\)");
 
     /** Columns, rows in column order with typed values, and whether rows were cut at the cap. */
@@ -54,6 +57,7 @@ public class CypherQueries implements DisposableBean {
     private final AtomicInteger runaways = new AtomicInteger();
     private final GraphProperties.Cypher settings;
     private final CypherGuard guard;
+    private final ReadVerdicts verdicts = new ReadVerdicts(VERDICT_CHARS);
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("cypher-watchdog").daemon().factory());
 
@@ -93,8 +97,11 @@ public class CypherQueries implements DisposableBean {
         // connections the watchdog closed, and run the runaway again.
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build());
                 Transaction tx = session.beginTransaction(config)) {
-            ResultSummary plan = explain(tx, cypher, params);
-            guard.checkPlan(plan.queryType(), plan.plan());
+            if (!verdicts.passed(cypher)) {
+                ResultSummary plan = explain(tx, cypher, params);
+                guard.checkPlan(plan.queryType(), plan.plan());
+                verdicts.pass(cypher);
+            }
             Result result = tx.run(new Query(cypher, params));
             List<String> columns = result.keys();
             List<List<Object>> rows = new ArrayList<>();

@@ -35,15 +35,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityQueries {
 
-    private static final String NODE = "MATCH (n:Resource {id: $id}) RETURN n, COUNT { (n)--() } AS degree";
-    private static final String RELATIONS = """
-            MATCH (n:Resource {id: $id})-[r]-(m:Resource)
-            WITH n, r, m, CASE WHEN m:Observation THEN m WHEN n:Observation THEN n END AS observation
-            RETURN r, m, startNode(r) = n AS outgoing, observation.evidence AS observationEvidence,
-                   CASE WHEN observation IS NULL OR type(r) = 'SOURCE' THEN null
-                        ELSE [(observation)-[:SOURCE]->(s:Source) | s.id][0] END AS observationSource
-            ORDER BY type(r), m.id
-            LIMIT $limit
+    /**
+     * The node, its degree, its first relations (sorted by type and other end) and the sources they
+     * cite, in one round trip: each statement more is a Bolt exchange more, which on a small graph
+     * costs more than the reading itself. Sources are looked up through the unique index on
+     * {@code :Resource(id)}: there is none on {@code :Source} alone.
+     */
+    private static final String ENTITY = """
+            MATCH (n:Resource {id: $id})
+            CALL (n) {
+                MATCH (n)-[r]-(m:Resource)
+                WITH r, m, CASE WHEN m:Observation THEN m WHEN n:Observation THEN n END AS observation
+                WITH r, m, startNode(r) = n AS outgoing, observation.evidence AS observationEvidence,
+                     CASE WHEN observation IS NULL OR type(r) = 'SOURCE' THEN null
+                          ELSE [(observation)-[:SOURCE]->(s:Source) | s.id][0] END AS observationSource
+                ORDER BY type(r), m.id
+                LIMIT $limit
+                RETURN collect({r: r, m: m, outgoing: outgoing, observationEvidence: observationEvidence,
+                                observationSource: observationSource}) AS rows
+            }
+            RETURN n, COUNT { (n)--() } AS degree, rows, COLLECT {
+                UNWIND rows AS row
+                UNWIND [row.r.source, row.observationSource] AS source
+                WITH DISTINCT source WHERE source IS NOT NULL
+                MATCH (s:Resource {id: source}) WHERE s:Source
+                RETURN s
+            } AS sources
             """;
     private static final String NEIGHBORS_1 = """
             MATCH (n:Resource {id: $id})-[r]-(m:Resource)
@@ -99,16 +116,15 @@ public class EntityQueries {
     public EntityView entity(String id, int relationLimit) {
         int limit = Math.max(1, Math.min(relationLimit, reads.maxRows()));
         return reads.read(tx -> {
-            Record found = tx.run(NODE, Map.of("id", id)).stream().findFirst().orElseThrow(() -> new UnknownResourceException(id));
+            Record found = tx.run(ENTITY, Map.of("id", id, "limit", limit)).stream().findFirst()
+                    .orElseThrow(() -> new UnknownResourceException(id));
             Node n = found.get("n").asNode();
             long degree = found.get("degree").asLong();
-            List<Record> rows = tx.run(RELATIONS, Map.of("id", id, "limit", limit)).list();
-            Map<String, SourceRef> sources = reads.sources(tx, rows.stream()
-                    .flatMap(r -> java.util.stream.Stream.of(r.get("r").asRelationship().get("source").asString(null),
-                            r.get("observationSource").asString(null)))
-                    .filter(s -> s != null).distinct().toList());
+            List<Value> rows = found.get("rows").asList(v -> v);
+            Map<String, SourceRef> sources = new LinkedHashMap<>();
+            found.get("sources").asList(Value::asNode).forEach(s -> sources.put(s.get("id").asString(), reads.sourceRef(s)));
             List<RelationView> relations = new ArrayList<>();
-            for (Record row : rows) {
+            for (Value row : rows) {
                 Relationship r = row.get("r").asRelationship();
                 boolean outgoing = row.get("outgoing").asBoolean();
                 RelationView view = relation(r, outgoing, reads.nodeRef(row.get("m").asNode()), sources);

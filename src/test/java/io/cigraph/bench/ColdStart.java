@@ -60,7 +60,8 @@ final class ColdStart {
 
     /**
      * The packaged service as a separate JVM with {@code -Xmx2g} on the benchmark's data folders,
-     * nothing to import at start: {@code java ... -jar JAR ARGUMENTS --folders...}.
+     * nothing to import at start: {@code java ... -jar JAR ARGUMENTS --folders...}; with the jar
+     * extracted beside its AOT cache when {@code bench.aot} names one that exists.
      */
     static List<String> command(Path jar, Path work, List<String> arguments) throws IOException {
         if (!Files.isRegularFile(jar)) {
@@ -68,7 +69,14 @@ final class ColdStart {
         }
         Path emptyImports = Files.createDirectories(work.resolve("cold-start-import"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString()));
+                "-Xmx2g", "-XX:+UseParallelGC"));
+        // The jar as README's fast start runs it: extracted beside the JDK's AOT cache (-Paot).
+        Path aot = Path.of(System.getProperty("bench.aot", "")).toAbsolutePath();
+        if (!System.getProperty("bench.aot", "").isBlank() && Files.isRegularFile(aot)) {
+            command.addAll(List.of("-XX:AOTCache=" + aot, "-jar", aot.resolveSibling(jar.getFileName()).toString()));
+        } else {
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        }
         command.addAll(arguments);
         command.addAll(List.of(
                 "--cigraph.graph.embedded.dir=" + work.resolve("neo4j").toAbsolutePath(),
