@@ -325,7 +325,8 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
 
         private String datatypeOf(OntologyProperty property) {
             String range = property.range().isEmpty() ? "" : property.range().getFirst();
-            String local = range.substring(range.lastIndexOf('#') + 1);
+            // The ontology names XML Schema datatypes as xsd:decimal; other ranges are IRIs.
+            String local = range.startsWith("xsd:") ? range.substring(4) : range.substring(range.lastIndexOf('#') + 1);
             return DATATYPES.contains(local) ? local : "string";
         }
 

@@ -182,13 +182,13 @@ class SpreadsheetImportIT {
             reader.next();
             for (CsvRows.Row row; (row = reader.next()) != null; ) {
                 List<String> c = row.cells();
-                expected += c.get(5).equals("smartphone") && c.get(6).compareTo("2024") >= 0 ? 1 : 0;
+                expected += c.get(5).equals("smartphone") && c.get(6).compareTo("2024") >= 0 && Integer.parseInt(c.get(8)) >= 12 ? 1 : 0;
             }
         }
         Response answer = sparql("""
                 SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {
-                  ?vendor kg:develops ?d . ?d a kg:Smartphone ; kg:launchYear ?year .
-                  FILTER (xsd:integer(str(?year)) >= 2024)
+                  ?vendor kg:develops ?d . ?d a kg:Smartphone ; kg:releaseDate ?released ; kg:ramGB ?ram .
+                  FILTER (?released >= "2024-01-01"^^xsd:date && ?ram >= 12)
                 }""");
         assertThat(answer.json().at("/results/bindings/0/n/value").asLong()).isEqualTo(expected).isPositive();
 

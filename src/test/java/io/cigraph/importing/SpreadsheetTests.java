@@ -226,6 +226,22 @@ class SpreadsheetTests {
     }
 
     @Test
+    void aColumnWithoutADatatypeTakesItsPropertysRange() {
+        String mapping = """
+                id: {from: name}
+                label: name
+                class: Smartphone
+                properties:
+                  - {column: ram, property: ramGB, unit: GB}
+                  - {column: released, property: releaseDate}
+                  - {column: model, property: modelNumber}
+                """;
+        SpreadsheetMapping read = SpreadsheetMapping.read("typed.mapping.yaml", mapping.getBytes(StandardCharsets.UTF_8), ONTOLOGY);
+        assertThat(read.properties()).extracting(SpreadsheetMapping.PropertyColumn::datatype)
+                .containsExactly("decimal", "date", "string");
+    }
+
+    @Test
     void idsAreSlugsOfNames() {
         assertThat(Spreadsheet.slug("Huawei Watch GT 4")).isEqualTo("huawei-watch-gt-4");
         assertThat(Spreadsheet.slug("  Café Phone (2nd gen.) ")).isEqualTo("cafe-phone-2nd-gen");

@@ -159,20 +159,20 @@ class OntologyTermsIT extends IntegrationTest {
                 @prefix kg:   <https://w3id.org/cigraph/ontology#> .
                 @prefix res:  <https://w3id.org/cigraph/id/> .
                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-                @prefix owl:  <http://www.w3.org/2002/07/owl#> .
+                @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
                 res:orbita-phone-8 a kg:Smartphone ; rdfs:label "Orbita Phone 8" ;
                     kg:ramGB "8 GB" ;
-                    owl:sameAs res:orbita-phone-12 ;
+                    skos:exactMatch res:orbita-phone-12 ;
                     kg:releaseDate "2022" .
                 """;
         ImportRejectedException e = catchThrowableOfType(ImportRejectedException.class,
                 () -> imports.importTurtle("bad-specs.ttl", file.getBytes(StandardCharsets.UTF_8), true));
         assertThat(e).isNotNull();
-        assertThat(e.problems()).extracting(ImportProblem::field).contains("ramGB", "sameAs", "releaseDate");
+        assertThat(e.problems()).extracting(ImportProblem::field).contains("ramGB", "exactMatch", "releaseDate");
         ImportProblem ram = e.problems().stream().filter(p -> "ramGB".equals(p.field())).findFirst().orElseThrow();
         assertThat(ram.line()).isEqualTo(6L);
         assertThat(ram.message()).contains("xsd:decimal values in GB", "write the number alone");
-        assertThat(e.problems().stream().filter(p -> "sameAs".equals(p.field())).findFirst().orElseThrow().message())
+        assertThat(e.problems().stream().filter(p -> "exactMatch".equals(p.field())).findFirst().orElseThrow().message())
                 .contains("use a relation");
     }
 
