@@ -350,6 +350,10 @@ final class TurtleFile {
      */
     abstract static class LineSink implements StreamRDF {
 
+        /** The RDF store's graph names (see the rdf feature's RdfGraphs), which an export of ours carries. */
+        private static final String STORE_GRAPHS = "https://w3id.org/cigraph/graph/";
+        private static final Node STORE_DATA = org.apache.jena.graph.NodeFactory.createURI(STORE_GRAPHS + "data");
+
         private long line;
 
         abstract void triple(Triple t, long line);
@@ -370,11 +374,14 @@ final class TurtleFile {
 
         @Override
         public final void quad(Quad quad) {
-            if (quad.isDefaultGraph()) {
+            Node g = quad.getGraph();
+            if (quad.isDefaultGraph() || g.equals(STORE_DATA)) {
+                // The RDF store's data graph, as a TriG or N-Quads export of this service writes it: plain data.
                 triple(quad.asTriple(), line);
-            } else {
-                triple(quad.asTriple(), quad.getGraph(), line);
+            } else if (!g.isURI() || !g.getURI().startsWith(STORE_GRAPHS)) {
+                triple(quad.asTriple(), g, line);
             }
+            // The store's other graphs (inferred, ontology, ledger) are derived by the service, never imported.
         }
 
         @Override
