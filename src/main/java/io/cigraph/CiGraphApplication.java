@@ -24,11 +24,13 @@ public class CiGraphApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             String[] files = Arrays.stream(args).skip(1).filter(a -> !a.startsWith("--")).toArray(String[]::new);
-            // --resolve=merge is the command's own option, short for the setting it stands for.
+            // --resolve=merge and --dry-run are the command's own options, short for the settings they stand for.
             String[] options = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--"))
-                    .map(a -> a.startsWith("--resolve=") ? "--cigraph.import." + a.substring(2) : a).toArray(String[]::new);
+                    .map(a -> a.startsWith("--resolve=") ? "--cigraph.import." + a.substring(2)
+                            : a.equals("--dry-run") ? "--cigraph.import.dry-run=true" : a).toArray(String[]::new);
             if (files.length == 0) {
-                System.err.println("Usage: import FILE|FOLDER... [--resolve=report|merge] [--setting=value...]: imports Turtle files and exits.");
+                System.err.println("Usage: import FILE|FOLDER... [--resolve=report|merge] [--dry-run] [--setting=value...]:"
+                        + " imports data files (or reports what they would change) and exits.");
                 System.exit(2);
             }
             new SpringApplicationBuilder(CiGraphApplication.class).web(WebApplicationType.NONE)

@@ -57,6 +57,11 @@ class CommandLineImport implements ApplicationRunner {
      * name, or files with another extension, would otherwise import nothing and say all is well.
      */
     int run(List<Path> paths, PrintStream out) {
+        return run(paths, properties.dryRun(), out);
+    }
+
+    /** As {@link #run(List, PrintStream)}; a dry run reports what each file would change and writes nothing. */
+    int run(List<Path> paths, boolean dryRun, PrintStream out) {
         List<Path> files;
         try {
             files = expand(paths);
@@ -66,7 +71,8 @@ class CommandLineImport implements ApplicationRunner {
         }
         ProgressBar bar = new ProgressBar(out, System.console() != null);
         try {
-            List<ImportReport> reports = imports.importFiles(files, false, properties.resolve(), bar);
+            List<ImportReport> reports = imports.importFiles(files, false,
+                    new ImportService.WriteOptions(dryRun, null, properties.resolve()), bar);
             bar.end();
             long resources = 0;
             long relations = 0;
@@ -80,6 +86,12 @@ class CommandLineImport implements ApplicationRunner {
                 r.duplicates().stream().limit(20).forEach(d -> out.println("  " + describe(d)));
                 if (r.duplicates().size() > 20) {
                     out.printf(Locale.ROOT, "  ... and %,d more likely duplicates%n", r.duplicates().size() - 20);
+                }
+                if (!r.replaced().isEmpty()) {
+                    out.println("  a new version of " + String.join(", ", r.replaced()));
+                }
+                if ("dry-run".equals(r.status())) {
+                    printChanges(out, r.changes());
                 }
             }
             double seconds = (System.nanoTime() - bar.start) / 1e9;
@@ -107,12 +119,28 @@ class CommandLineImport implements ApplicationRunner {
                     : imports.undo(properties.undo(), properties.dryRun());
             out.printf(Locale.ROOT, "%s %s: %s | %,d resources and %,d relations retracted, %,d changed, in %,d ms%n",
                     r.kind(), r.target(), r.status(), r.retractedResources(), r.retractedRelations(), r.changed(), r.millis());
-            r.changes().stream().limit(50).forEach(c -> out.println("  " + c.action() + " " + c.resource()
-                    + (c.field() == null ? "" : " " + c.field() + ": " + c.oldValue() + " -> " + c.newValue())));
+            printChanges(out, r.changes());
             return 0;
         } catch (io.cigraph.graph.UnknownResourceException e) {
             out.println(e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * What a write changed (or, in a dry run, would change): the count of each action, then the
+     * first 50 changes a line each, as the API's report lists them.
+     */
+    private static void printChanges(PrintStream out, List<io.cigraph.graph.Change> changes) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        changes.forEach(c -> counts.merge(c.action(), 1L, Long::sum));
+        out.println("  changes: " + (counts.isEmpty() ? "none" : counts.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey()))
+                .collect(java.util.stream.Collectors.joining(", "))));
+        changes.stream().limit(50).forEach(c -> out.println("  " + c.action() + " " + c.resource()
+                + (c.field() == null ? "" : " " + c.field() + ": " + c.oldValue() + " -> " + c.newValue())));
+        if (changes.size() > 50) {
+            out.printf(Locale.ROOT, "  ... and %,d more (the API's report lists them all)%n", changes.size() - 50);
         }
     }
 
@@ -129,7 +157,8 @@ class CommandLineImport implements ApplicationRunner {
         String other = d.duplicateOf() + (d.inGraph() ? "" : " of this import");
         if (d.merged()) {
             return "merged: " + d.id() + where + " into " + other + " (" + ("owl:sameAs".equals(d.reason()) ? "owl:sameAs" : names) + ")"
-                    + (d.conflicts().isEmpty() ? "" : "; kept its own " + String.join(", ", d.conflicts()));
+                    + (d.conflicts().isEmpty() ? "" : "; differs in " + String.join(", ", d.conflicts())
+                    + " (see the entity's alternatives)");
         }
         return "likely duplicate: " + d.id() + where + " of " + other + " (" + names + "); --resolve=merge merges it";
     }

@@ -257,8 +257,12 @@ public class ImportService {
      * {@code owl:sameAs}) needs each file whole: such an import is written file by file, never bulk-loaded.
      */
     public List<ImportReport> importFiles(List<Path> files, boolean force, Resolve resolve, ImportProgress.Listener listener) {
-        return importSources(files.stream().map(f -> ImportSource.of(f, ontology)).toList(), force, listener,
-                new WriteOptions(false, null, resolve));
+        return importFiles(files, force, new WriteOptions(false, null, resolve), listener);
+    }
+
+    /** Imports files as {@link #importFiles(List, boolean, ImportProgress.Listener)} does, writing as {@code options} say. */
+    public List<ImportReport> importFiles(List<Path> files, boolean force, WriteOptions options, ImportProgress.Listener listener) {
+        return importSources(files.stream().map(f -> ImportSource.of(f, ontology)).toList(), force, listener, options);
     }
 
     private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener) {

@@ -23,8 +23,8 @@ import org.springframework.util.unit.DataSize;
  *                      command line); otherwise only a store that disagrees is rebuilt
  * @param undo          a batch to undo and then exit (set by {@code undo BATCH} on the command line)
  * @param retractSource a source to retract and then exit (set by {@code retract-source ID})
- * @param dryRun        with {@code undo} or {@code retract-source}: report what would be retracted, write nothing
- *                      (set by {@code --dry-run} after them)
+ * @param dryRun        with {@code import}, {@code undo} or {@code retract-source} on the command line:
+ *                      report what would change, write nothing (set by {@code --dry-run} after them)
  * @param resolve       what {@code import} on the command line and the start-up load do with a new
  *                      entity whose normalised name matches a known one's: {@code report} it as a
  *                      likely duplicate, or {@code merge} it into that one ({@code --resolve=merge}

@@ -21,10 +21,35 @@ class CommandLineImportIT extends IntegrationTest {
     }
 
     private Run run(String... paths) {
+        return run(false, paths);
+    }
+
+    private Run run(boolean dryRun, String... paths) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = command.run(java.util.Arrays.stream(paths).map(Path::of).toList(),
+        int status = command.run(java.util.Arrays.stream(paths).map(Path::of).toList(), dryRun,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Run(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDryRunPrintsWhatEachRecordWouldBecomeAndWritesNothing() throws java.io.IOException {
+        Path file = java.nio.file.Files.createTempDirectory(java.nio.file.Files.createDirectories(Path.of("target")), "dry")
+                .resolve("dry-run-vendor.ttl");
+        java.nio.file.Files.writeString(file, """
+                @prefix kg:   <https://w3id.org/cigraph/ontology#> .
+                @prefix res:  <https://w3id.org/cigraph/id/> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                res:dry-run-vendor a kg:Vendor ; rdfs:label "Dry Run Vendor" .
+                """);
+        List<String> before = snapshot();
+
+        Run run = run(true, file.toString());
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("file 1/1 dry-run-vendor.ttl: dry-run (transactional)", "changes: 1 created",
+                "created dry-run-vendor");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(count("MATCH (n:Resource {id: 'dry-run-vendor'}) RETURN count(n)", Map.of())).isZero();
     }
 
     @Test

@@ -173,6 +173,43 @@ class ResolutionIT {
         assertThat(p.path("detail").asString()).contains("'report'", "'merge'", "'fuse'");
     }
 
+    @Test
+    @Order(6)
+    void undoingAnImportThatMergedOntoHuaweiGivesHuaweiBackAsItWasInEveryStore() throws Exception {
+        Entity before = agreed("huawei");
+        Map<String, Object> propertiesBefore = huaweiProperties();
+
+        JsonNode report = importFile("taken-back.ttl", "", 201);
+        assertThat(report.path("duplicates").get(0).path("merged").asBoolean()).isTrue();
+        Entity merged = agreed("huawei");
+        assertThat(merged.label()).as("Huawei keeps its label").isEqualTo("Huawei");
+        assertThat(merged.names()).contains("Bantian Registrant", "Registrant 0755");
+        assertThat(merged.relations()).containsEntry("DEVELOPS", before.relations().get("DEVELOPS") + 1);
+        assertThat(neo4jIds()).contains("registry-test-hub").doesNotContain("bantian-registrant");
+
+        HttpResponse<String> undo = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports/"
+                        + report.path("batch").asString())).header("X-API-Key", KEY).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(undo.statusCode()).as(undo.body()).isEqualTo(200);
+
+        assertThat(agreed("huawei")).isEqualTo(before);
+        assertThat(huaweiProperties()).isEqualTo(propertiesBefore);
+        assertThat(neo4jIds()).doesNotContain("registry-test-hub", "registry-extract");
+        assertThat(hits("Registrant")).doesNotContain("huawei");
+        storesAgreeOnCounts();
+    }
+
+    /** Huawei's node in Neo4j, every property: its claims as JSON and its batches as a set, whatever their order. */
+    private static Map<String, Object> huaweiProperties() {
+        try (var session = app.getBean(Driver.class).session()) {
+            Map<String, Object> p = new TreeMap<>(session.run("MATCH (n:Resource {id: 'huawei'}) RETURN properties(n) AS p").single()
+                    .get("p").asMap());
+            p.computeIfPresent("claims", (k, v) -> JSON.readTree((String) v));
+            p.computeIfPresent("batches", (k, v) -> new TreeSet<>((List<?>) v).toString());
+            return p;
+        }
+    }
+
     // ---- the three stores, read each through its own way in ----
 
     /** An entity as one store has it: label, every name, and relations per type (both directions). */
