@@ -95,6 +95,9 @@ final class EmbeddedWrites {
         props.put("importedAt", ZonedDateTime.now());
         props.put("resources", b.resources());
         props.put("relations", b.relations());
+        if (!b.sources().isEmpty()) {
+            props.put("sources", b.sources().toArray(String[]::new));
+        }
         return props;
     }
 

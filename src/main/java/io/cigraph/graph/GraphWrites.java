@@ -155,7 +155,7 @@ final class GraphWrites {
     }
 
     static void writeLedger(SimpleQueryRunner tx, BatchSummary batch) {
-        writeLedger(tx, batch, null);
+        writeLedger(tx, batch, null, batch.sources());
     }
 
     /** Records the batch in the ledger with its report of changes (JSON), or none. */

@@ -219,6 +219,25 @@ class OwnershipIT {
     }
 
     @Test
+    @Order(0)
+    void theBulkLoadedSeedListsTheSourcesItRestsOn() {
+        // The seed goes in with the bulk load (the stores are empty at the first start): its ledger
+        // entry still names its two articles, as a transactional import's does, so that every
+        // alternative value of the seed says which source gave it.
+        Response ledger = get("/api/imports");
+        JsonNode seed = null;
+        for (JsonNode entry : ledger.json()) {
+            if ("huawei-ecosystem.ttl".equals(entry.path("file").asString())) {
+                seed = entry;
+            }
+        }
+        assertThat(seed).as(ledger.body()).isNotNull();
+        List<String> sources = new java.util.ArrayList<>();
+        seed.path("sources").forEach(s -> sources.add(s.asString()));
+        assertThat(sources).contains(ARTICLE, "huawei-has-established-differentiation-barriers-within-its-ecosystem");
+    }
+
+    @Test
     @Order(1)
     void aSecondFileThatRestatesHuaweiAddsToItAndUndoingItRestoresTheGraphExactly() throws IOException {
         List<String> names = List.of(SEED_ALIAS, "Huawei Technologies", NEW_ALIAS);
