@@ -124,7 +124,8 @@ public class CatalogQueries {
                 }
             }
             List<ImportBatchView> batches = new ArrayList<>();
-            tx.run("MATCH (b:ImportBatch) RETURN b ORDER BY b.importedAt, b.file").forEachRemaining(r -> {
+            // The live imports: replaced and undone ones, and retractions, are the ledger's (GET /api/imports).
+            tx.run("MATCH (b:ImportBatch) WHERE b.status IS NULL RETURN b ORDER BY b.importedAt, b.file").forEachRemaining(r -> {
                 Node b = r.get("b").asNode();
                 batches.add(new ImportBatchView(b.get("id").asString(), b.get("file").asString(), b.get("sha256").asString(),
                         b.get("importedAt").isNull() ? null : b.get("importedAt").asZonedDateTime().toString(),

@@ -294,6 +294,8 @@ class OwnershipIT {
         JsonNode ledger = get("/api/imports").json();
         assertThat(ledger.toString()).contains("\"batch\":\"" + batch + "\"").contains("\"status\":\"undone\"");
         assertThat(get("/api/imports/" + batch).json().get("entry").get("status").asString()).isEqualTo("undone");
+        // The stats list the live imports only: the undone one, and its retraction, are the ledger's.
+        assertThat(get("/api/stats").json().get("batches").toString()).doesNotContain(batch).contains("huawei-ecosystem.ttl");
     }
 
     @Test
