@@ -26,7 +26,9 @@ import org.neo4j.driver.types.Relationship;
  * ({@code aliases}, {@code aliases@en}, {@code aliases@zh}) and one column per literal property the
  * exported nodes hold; {@code relations.csv} with {@code subject, predicate, object, source,
  * evidence, confidence, validFrom, validTo}. Lists (types, aliases, repeated values) are one cell
- * with {@code |} between items. Each file is streamed a page at a time; the zip holds both.
+ * with {@code |} between items. Each file is streamed a page at a time; the zip holds both, and
+ * the mapping of each ({@code nodes.mapping.yaml}, {@code relations.mapping.yaml}) written from
+ * the columns it has, so that the folder it unzips to imports as it is.
  */
 final class CsvWriter {
 
@@ -43,14 +45,22 @@ final class CsvWriter {
         this.reads = reads;
     }
 
+    /** Both files, each with the import mapping that reads it back (see {@link CsvMappings}). */
     void zip(OutputStream out) {
         try {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             zip.putNextEntry(new ZipEntry("nodes.csv"));
-            nodes(zip);
+            Columns columns = nodes(zip);
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("relations.csv"));
             relations(zip);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("nodes.mapping.yaml"));
+            zip.write(CsvMappings.nodes(reads.ontology(), columns.languages(), columns.properties(), columns.lists())
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("relations.mapping.yaml"));
+            zip.write(CsvMappings.relations().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.finish();
         } catch (IOException e) {
@@ -58,11 +68,21 @@ final class CsvWriter {
         }
     }
 
-    void nodes(OutputStream out) {
+    /**
+     * The columns {@code nodes.csv} has beyond the fixed ones.
+     *
+     * @param lists the property columns holding a list on some node: every cell of theirs is a list
+     *              (a single value escaped like an item), so that a value holding {@code |} comes back whole
+     */
+    record Columns(List<String> languages, List<String> properties, Set<String> lists) {
+    }
+
+    Columns nodes(OutputStream out) {
         Map<String, String> keys = new TreeMap<>(pages.nodeKeys());
         keys.keySet().removeAll(ExportValues.NODE_INTERNAL);
         keys.keySet().removeAll(NOT_PROPERTIES);
         List<String> properties = List.copyOf(keys.keySet());
+        Set<String> lists = pages.nodeListKeys();
         List<String> languages = pages.aliasLanguages();
         List<String> header = new ArrayList<>(NODE_COLUMNS);
         languages.forEach(l -> header.add(ExportValues.aliasField(l)));
@@ -75,10 +95,11 @@ final class CsvWriter {
                 }
                 Map<String, String> aliases = ExportValues.aliases(n);
                 languages.forEach(l -> row.add(aliases.get(l)));
-                properties.forEach(p -> row.add(ExportValues.text(n.get(p))));
+                properties.forEach(p -> row.add(lists.contains(p) ? ExportValues.list(n.get(p)) : ExportValues.text(n.get(p))));
                 record(csv, row);
             }
         }, null));
+        return new Columns(languages, properties, lists);
     }
 
     void relations(OutputStream out) {

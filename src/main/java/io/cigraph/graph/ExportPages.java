@@ -75,6 +75,17 @@ final class ExportPages {
         return read(ALIAS_LANGUAGES, Map.of()).stream().map(r -> r.get("language").asString()).toList();
     }
 
+    /** Node property names whose value is a list on some exported node: their CSV cells are lists. */
+    Set<String> nodeListKeys() {
+        Set<String> lists = new TreeSet<>();
+        for (Record r : read(NODE_KEYS, Map.of())) {
+            if (r.get("types").asList(Value::asString).stream().anyMatch(t -> t.startsWith("LIST"))) {
+                lists.add(r.get("key").asString());
+            }
+        }
+        return lists;
+    }
+
     private Map<String, String> keys(String query) {
         Map<String, String> keys = new TreeMap<>();
         for (Record r : read(query, Map.of())) {

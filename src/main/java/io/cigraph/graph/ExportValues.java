@@ -47,6 +47,14 @@ final class ExportValues {
         return v.hasType(org.neo4j.driver.types.TypeSystem.getDefault().STRING()) ? v.asString() : v.asObject().toString();
     }
 
+    /** A value as a list cell: a single value is a list of one, its own {@code |} escaped as an item's. */
+    static String list(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.hasType(org.neo4j.driver.types.TypeSystem.getDefault().LIST()) ? text(v) : join(List.of(text(v)));
+    }
+
     static String join(List<String> items) {
         return items.stream().map(i -> i == null ? "" : i.replace("\\", "\\\\").replace(SEPARATOR, "\\" + SEPARATOR))
                 .collect(Collectors.joining(SEPARATOR));

@@ -67,7 +67,10 @@ public class GraphExport {
         new GraphMlWriter(new ExportPages(driver, ids), reads).write(out);
     }
 
-    /** A zip of {@code nodes.csv} and {@code relations.csv} (see {@link #csvNodes} and {@link #csvRelations}). */
+    /**
+     * A zip of {@code nodes.csv} and {@code relations.csv} (see {@link #csvNodes} and {@link #csvRelations}),
+     * each with the spreadsheet mapping that imports it back ({@code nodes.mapping.yaml}, {@code relations.mapping.yaml}).
+     */
     public void csvZip(OutputStream out, Set<String> ids) {
         new CsvWriter(new ExportPages(driver, ids), reads).zip(out);
     }

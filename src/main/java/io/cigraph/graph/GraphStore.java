@@ -301,6 +301,32 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     }
 
     /**
+     * The relations of resources already in the graph, either direction, as other imports state
+     * them: those that only live imports of {@code file} state are left out, since a new version of
+     * that file takes them back. For counting a restated resource's relations as the union of its
+     * imports holds them (an OS release restated without the {@code releaseOf} another import gives).
+     */
+    public List<RelationRecord> relationsOf(Collection<String> ids, String file) {
+        List<RelationRecord> relations = new ArrayList<>();
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            session.executeRead(tx -> {
+                tx.run("""
+                                UNWIND $ids AS id
+                                MATCH (:Resource {id: id})-[r]-(:Resource)
+                                WHERE any(b IN coalesce(r.batches, [r.batch])
+                                          WHERE NOT EXISTS { MATCH (x:ImportBatch {id: b, file: $file}) WHERE x.status IS NULL })
+                                RETURN DISTINCT startNode(r).id AS s, type(r) AS type, endNode(r).id AS o
+                                """, Map.of("ids", List.copyOf(ids), "file", file))
+                        .forEachRemaining(r -> ontology.findByRelationshipType(r.get("type").asString()).ifPresent(p ->
+                                relations.add(new RelationRecord(r.get("s").asString(), p.name(), r.get("o").asString(),
+                                        Provenance.NONE, 0))));
+                return null;
+            });
+        }
+        return relations;
+    }
+
+    /**
      * The ids of resources whose label or one of whose aliases is one of {@code names}, compared
      * trimmed and in lower case (the names must be given so): a spreadsheet names the targets of
      * its relations as people write them. One scan of the resources, for a batch of names.

@@ -179,7 +179,11 @@ final class Ownership {
         String id = after.id();
         field(changes, id, "types", before.types(), after.types());
         field(changes, id, "label", before.label(), after.label());
-        field(changes, id, "aliases", before.aliases(), after.aliases());
+        // Names in languages are a set (skos:altLabel): the same ones in another order, as a
+        // spreadsheet export lists them by language, are no change.
+        if (!new java.util.HashSet<>(before.aliases()).equals(new java.util.HashSet<>(after.aliases()))) {
+            field(changes, id, "aliases", before.aliases(), after.aliases());
+        }
         field(changes, id, "description", before.description(), after.description());
         Set<String> keys = new java.util.TreeSet<>(before.properties().keySet());
         keys.addAll(after.properties().keySet());

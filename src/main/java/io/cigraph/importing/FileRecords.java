@@ -62,6 +62,20 @@ final class FileRecords {
     static void read(ImportSource source, String sha256, Ontology ontology, int resources,
                      Function<Collection<String>, Map<String, List<String>>> types,
                      Function<Collection<String>, Map<String, List<String>>> names, Consumer<Chunk> chunks) {
+        read(source, sha256, ontology, resources, types, names, ids -> List.of(), chunks);
+    }
+
+    /**
+     * Reads the file's records, counting the relations of a resource the graph already has with
+     * those other imports state about it (see {@link RelationCounts#findings(Function)}).
+     *
+     * @param relations the relations in the graph of the given resources, either direction, as other
+     *                  imports (not earlier versions of this file) state them
+     */
+    static void read(ImportSource source, String sha256, Ontology ontology, int resources,
+                     Function<Collection<String>, Map<String, List<String>>> types,
+                     Function<Collection<String>, Map<String, List<String>>> names,
+                     Function<Collection<String>, List<RelationRecord>> relations, Consumer<Chunk> chunks) {
         String file = source.name();
         MessageDigest digest = FileScan.newDigest();
         RelationCounts counts = new RelationCounts(ontology, file);
@@ -111,7 +125,7 @@ final class FileRecords {
             throw new ImportRejectedException(file, List.of(new ImportProblem(file, null, null, null,
                     "The file changed while it was being imported: import it again once it is complete.")));
         }
-        Chunk whole = counts.findings();
+        Chunk whole = counts.findings(relations);
         if (!whole.problems().isEmpty() || !whole.warnings().isEmpty()) {
             chunks.accept(whole);
         }

@@ -390,7 +390,8 @@ public class ImportService {
         List<RelationRecord> relations = new ArrayList<>();
         List<RecordMapper.SameAs> sameAs = new ArrayList<>();
         Findings findings = new Findings(source.name());
-        FileRecords.read(source, scan.sha256(), ontology, properties.chunkResources(), ids -> typesOf(ids, declared, true), graph::idsByName, chunk -> {
+        FileRecords.read(source, scan.sha256(), ontology, properties.chunkResources(), ids -> typesOf(ids, declared, true), graph::idsByName,
+                ids -> graph.relationsOf(ids, source.name()), chunk -> {
             findings.add(chunk);
             resources.addAll(chunk.resources());
             relations.addAll(chunk.relations());

@@ -111,13 +111,16 @@ final class RecordMapper {
         // Everything the file points at, relation annotations included (a quote may cite a source
         // that an earlier file described): the shapes need the types of those that are not here.
         Set<String> referenced = new LinkedHashSet<>();
-        source.find(Node.ANY, Node.ANY, Node.ANY).forEach(t -> {
-            OntologyProperty p = property(t.getPredicate());
-            boolean link = (p != null && p.objectProperty()) || t.getPredicate().equals(OWL.sameAs.asNode());
-            if (link && t.getObject().isURI() && ontology.idOf(t.getObject().getURI()) != null) {
-                referenced.add(ontology.idOf(t.getObject().getURI()));
-            }
-        });
+        // The relations turned forwards too: 'x developedBy y' points at x when x is not described here.
+        for (Graph g : List.of(source, data)) {
+            g.find(Node.ANY, Node.ANY, Node.ANY).forEach(t -> {
+                OntologyProperty p = property(t.getPredicate());
+                boolean link = (p != null && p.objectProperty()) || t.getPredicate().equals(OWL.sameAs.asNode());
+                if (link && t.getObject().isURI() && ontology.idOf(t.getObject().getURI()) != null) {
+                    referenced.add(ontology.idOf(t.getObject().getURI()));
+                }
+            });
+        }
         Map<String, List<String>> fileTypes = new HashMap<>();
         subjects.values().forEach(s -> fileTypes.put(s.getURI(), typesIn(data, s)));
         List<String> lookup = new ArrayList<>();

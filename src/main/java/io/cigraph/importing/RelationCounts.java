@@ -5,12 +5,15 @@ import io.cigraph.model.ResourceRecord;
 import io.cigraph.ontology.CardinalityRule;
 import io.cigraph.ontology.Ontology;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The shapes' counts of a resource's relations ({@link Ontology#cardinalityRules()}), over a whole
@@ -87,28 +90,78 @@ final class RelationCounts {
 
     /** The findings on the whole file, as a chunk without records: errors and warnings. */
     FileRecords.Chunk findings() {
+        return findings(ids -> List.of());
+    }
+
+    /**
+     * The findings on the whole file, a resource the graph already has counted as the union of its
+     * imports holds it: where the file breaks a rule of such a resource, the relations
+     * other imports state about it count on each path step the file states nothing on. So a
+     * restatement of an OS release without its {@code releaseOf} (a node table, an export edited
+     * and imported back) passes when another import gives it, while a file that states a second
+     * one is still counted as it stands. Asked only for resources that fail, so that files that
+     * pass pay nothing.
+     *
+     * @param inGraph the relations in the graph of the given resources, as other imports state them
+     */
+    FileRecords.Chunk findings(Function<Collection<String>, List<RelationRecord>> inGraph) {
+        Set<String> failing = new LinkedHashSet<>();
+        described.values().forEach(r -> {
+            List<List<ImportProblem>> found = judge(r);
+            if (!found.get(0).isEmpty() || !found.get(1).isEmpty()) {
+                failing.add(r.id());
+            }
+        });
+        if (!failing.isEmpty()) {
+            // Decided before any is added: a step the file states nothing on, per resource.
+            Set<String> empty = new HashSet<>();
+            for (String id : failing) {
+                List<String>[] reached = values.get(id);
+                for (int step = 0; step < steps.size(); step++) {
+                    if (reached == null || reached[step] == null || reached[step].isEmpty()) {
+                        empty.add(id + " " + step);
+                    }
+                }
+            }
+            for (RelationRecord r : inGraph.apply(failing)) {
+                forward.getOrDefault(r.predicate(), List.of()).stream().filter(step -> empty.contains(r.subject() + " " + step))
+                        .forEach(step -> reach(r.subject(), step, r.object()));
+                inverse.getOrDefault(r.predicate(), List.of()).stream().filter(step -> empty.contains(r.object() + " " + step))
+                        .forEach(step -> reach(r.object(), step, r.subject()));
+            }
+        }
         List<ImportProblem> errors = new ArrayList<>();
         List<ImportProblem> warnings = new ArrayList<>();
         described.values().forEach(r -> {
-            Set<String> classes = new HashSet<>(ontology.withSuperclasses(r.types()));
-            List<String>[] reached = values.get(r.id());
-            for (CardinalityRule rule : rules) {
-                if (rule.targetClasses().stream().noneMatch(classes::contains)) {
-                    continue;
-                }
-                Set<String> distinct = new HashSet<>();
-                for (CardinalityRule.Step step : rule.path()) {
-                    List<String> v = reached == null ? null : reached[steps.indexOf(step)];
-                    if (v != null) {
-                        distinct.addAll(v);
-                    }
-                }
-                if (rule.brokenBy(Math.min(distinct.size(), rule.cap()))) {
-                    (rule.error() ? errors : warnings).add(new ImportProblem(file, r.line() > 0 ? r.line() : null, r.id(),
-                            rule.pathName(), rule.message()));
-                }
-            }
+            List<List<ImportProblem>> found = judge(r);
+            errors.addAll(found.get(0));
+            warnings.addAll(found.get(1));
         });
         return new FileRecords.Chunk(List.of(), List.of(), errors, warnings, List.of());
+    }
+
+    /** One resource's verdicts: its errors, then its warnings. */
+    private List<List<ImportProblem>> judge(ResourceRecord r) {
+        List<ImportProblem> errors = new ArrayList<>();
+        List<ImportProblem> warnings = new ArrayList<>();
+        Set<String> classes = new HashSet<>(ontology.withSuperclasses(r.types()));
+        List<String>[] reached = values.get(r.id());
+        for (CardinalityRule rule : rules) {
+            if (rule.targetClasses().stream().noneMatch(classes::contains)) {
+                continue;
+            }
+            Set<String> distinct = new HashSet<>();
+            for (CardinalityRule.Step step : rule.path()) {
+                List<String> v = reached == null ? null : reached[steps.indexOf(step)];
+                if (v != null) {
+                    distinct.addAll(v);
+                }
+            }
+            if (rule.brokenBy(Math.min(distinct.size(), rule.cap()))) {
+                (rule.error() ? errors : warnings).add(new ImportProblem(file, r.line() > 0 ? r.line() : null, r.id(),
+                        rule.pathName(), rule.message()));
+            }
+        }
+        return List.of(errors, warnings);
     }
 }

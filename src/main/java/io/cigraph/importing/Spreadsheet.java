@@ -53,6 +53,7 @@ final class Spreadsheet {
     }
 
     private static final Pattern YEAR = Pattern.compile("-?\\d{4}");
+    private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
     private final ImportSource source;
@@ -99,9 +100,13 @@ final class Spreadsheet {
                 FileScan.declare(declared, shared, spec.id(), List.of("Source"));
             }
             sheet.rows(in, row -> {
+                if (sheet.mapping.table() != null) {
+                    counts[1]++;
+                    return;
+                }
                 counts[0]++;
                 String id = sheet.id(row);
-                String type = sheet.type(row, id);
+                List<String> types = sheet.types(row, id);
                 if (id == null) {
                     return;
                 }
@@ -110,8 +115,8 @@ final class Spreadsheet {
                     sheet.problem(row.line(), id, sheet.idColumn(), "The id '" + id + "' is also the row at line " + earlier
                             + ": give each resource one row (two names that slug alike need an id column).");
                 }
-                if (type != null) {
-                    FileScan.declare(declared, shared, id, List.of(type));
+                if (!types.isEmpty()) {
+                    FileScan.declare(declared, shared, id, types);
                 }
                 for (SpreadsheetMapping.RelationColumn r : sheet.mapping.relations()) {
                     counts[1] += sheet.split(sheet.cell(row, r.column()), r.separator()).size();
@@ -262,25 +267,37 @@ final class Spreadsheet {
         return mapping.idColumn() != null ? mapping.idColumn() : mapping.idFrom();
     }
 
-    /** The row's class, or {@code null} (with a problem) when its cell names none the mapping knows. */
-    private String type(CsvRows.Row row, String id) {
+    /**
+     * The row's classes (one, or several with the class column's separator, as the export writes
+     * {@code types}); empty, with a problem, when a cell names none the mapping or the ontology knows.
+     */
+    private List<String> types(CsvRows.Row row, String id) {
         if (mapping.fixedClass() != null) {
-            return mapping.fixedClass();
+            return List.of(mapping.fixedClass());
         }
-        String value = cell(row, mapping.classColumn());
-        String type = mapping.classValues().get(SpreadsheetMapping.fold(value));
-        if (type == null && !value.isBlank() && ontology.findClass(value.strip()).isPresent()) {
-            type = value.strip();
+        String cell = cell(row, mapping.classColumn());
+        List<String> values = mapping.classSeparator() == null ? List.of(cell) : split(cell, mapping.classSeparator());
+        List<String> types = new ArrayList<>();
+        for (String value : values.isEmpty() ? List.of("") : values) {
+            String type = mapping.classValues().get(SpreadsheetMapping.fold(value));
+            if (type == null && !value.isBlank() && ontology.findClass(value.strip()).isPresent()) {
+                type = value.strip();
+            }
+            if (type == null) {
+                problem(row.line(), id, at(mapping.classColumn()), "'" + value + "' is not a class: use "
+                        + (mapping.classValues().isEmpty() ? "" : "one of " + String.join(", ", mapping.classValues().keySet())
+                        + " (class.values in " + mapping.file() + "), or ") + "a class of the ontology.");
+                return List.of();
+            }
+            types.add(type);
         }
-        if (type == null) {
-            problem(row.line(), id, at(mapping.classColumn()), "'" + value + "' is not a class: use one of "
-                    + String.join(", ", mapping.classValues().keySet()) + " (class.values in " + mapping.file()
-                    + "), or a class of the ontology.");
-        }
-        return type;
+        return types;
     }
 
     private void names(CsvRows.Row row, Map<String, Set<String>> names) {
+        if (mapping.table() != null) {
+            return;
+        }
         String id = mapping.idColumn() == null ? "" : cell(row, mapping.idColumn()).strip();
         if (id.isEmpty() && mapping.idFrom() != null) {
             id = slug(cell(row, mapping.idFrom()));
@@ -309,7 +326,12 @@ final class Spreadsheet {
         return column + " (column " + (columns.get(column) + 1) + ")";
     }
 
-    private List<String> split(String cell, String separator) {
+    /**
+     * A cell's values. With a separator, a backslash before the separator or before another
+     * backslash makes it part of the value ({@code a\|b} is one value), as the export writes an
+     * item that holds the separator; any other backslash is itself.
+     */
+    static List<String> split(String cell, String separator) {
         List<String> values = new ArrayList<>();
         if (separator == null || separator.isEmpty()) {
             if (!cell.isBlank()) {
@@ -317,12 +339,30 @@ final class Spreadsheet {
             }
             return values;
         }
-        for (String part : cell.split(Pattern.quote(separator), -1)) {
-            if (!part.isBlank()) {
-                values.add(part.strip());
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < cell.length(); ) {
+            if (cell.charAt(i) == '\\' && cell.startsWith(separator, i + 1)) {
+                value.append(separator);
+                i += 1 + separator.length();
+            } else if (cell.startsWith("\\\\", i)) {
+                value.append('\\');
+                i += 2;
+            } else if (cell.startsWith(separator, i)) {
+                addValue(values, value);
+                i += separator.length();
+            } else {
+                value.append(cell.charAt(i++));
             }
         }
+        addValue(values, value);
         return values;
+    }
+
+    private static void addValue(List<String> values, StringBuilder value) {
+        if (!value.isEmpty() && !value.toString().isBlank()) {
+            values.add(value.toString().strip());
+        }
+        value.setLength(0);
     }
 
     private void problem(long line, String record, String field, String message) {
@@ -407,14 +447,18 @@ final class Spreadsheet {
         }
 
         private void write(CsvRows.Row row, Map<String, List<String>> elsewhere) {
+            if (mapping.table() != null) {
+                relationRow(row);
+                return;
+            }
             String id = id(row);
-            String type = type(row, id);
+            List<String> types = types(row, id);
             if (id == null) {
                 return;
             }
             long line = row.line();
             Node subject = iri(id);
-            if (type != null) {
+            for (String type : types) {
                 add(subject, RDF.type.asNode(), term(type), line);
             }
             String label = cell(row, mapping.label()).strip();
@@ -449,11 +493,49 @@ final class Spreadsheet {
             if (!relations.isEmpty()) {
                 List<Triple> annotations = provenance(row, id);
                 for (Triple t : relations) {
-                    add(t, line);
-                    Node reifier = NodeFactory.createBlankNode();
-                    add(reifier, RecordMapper.REIFIES, NodeFactory.createTripleTerm(t), line);
-                    annotations.forEach(a -> add(reifier, a.getPredicate(), a.getObject(), line));
+                    annotated(t, annotations, line);
                 }
+            }
+        }
+
+        private void annotated(Triple t, List<Triple> annotations, long line) {
+            add(t, line);
+            Node reifier = NodeFactory.createBlankNode();
+            add(reifier, RecordMapper.REIFIES, NodeFactory.createTripleTerm(t), line);
+            annotations.forEach(a -> add(reifier, a.getPredicate(), a.getObject(), line));
+        }
+
+        /**
+         * A row of a table of relations: one relation with the row's provenance, or, for a property
+         * that structures an observation ({@code observationOf}, {@code source}, ...), the link alone,
+         * as Turtle states it. Unknown ids are left to the mapper, which names them as for Turtle.
+         */
+        private void relationRow(CsvRows.Row row) {
+            SpreadsheetMapping.RelationTable table = mapping.table();
+            String subject = cell(row, table.subject()).strip();
+            String name = cell(row, table.predicate()).strip();
+            String object = cell(row, table.object()).strip();
+            for (String[] c : new String[][] {{subject, table.subject()}, {name, table.predicate()}, {object, table.object()}}) {
+                if (c[0].isEmpty()) {
+                    cellProblems.add(new ImportProblem(file, row.line(), subject.isEmpty() ? null : subject, at(c[1]),
+                            "The cell is empty: a relation has a subject, a predicate and an object"
+                                    + (c[1].equals(table.predicate()) ? " (a relation of the ontology, such as develops)." : " (ids).")));
+                }
+            }
+            if (subject.isEmpty() || name.isEmpty() || object.isEmpty()) {
+                return;
+            }
+            var property = ontology.findProperty(name).filter(p -> p.objectProperty() && !p.link()).orElse(null);
+            if (property == null) {
+                cellProblems.add(new ImportProblem(file, row.line(), subject, at(table.predicate()), "'" + name
+                        + "' is not a relation of the ontology: use one such as develops or runs (see GET /api/ontology)."));
+                return;
+            }
+            Triple t = Triple.create(iri(subject), NodeFactory.createURI(property.iri()), iri(object));
+            if (property.relation()) {
+                annotated(t, provenance(row, subject), row.line());
+            } else {
+                add(t, row.line());
             }
         }
 
@@ -526,6 +608,10 @@ final class Spreadsheet {
                 return switch (p.datatype()) {
                     case "integer" -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value)), XSDDatatype.XSDinteger);
                     case "decimal" -> NodeFactory.createLiteralDT(new BigDecimal(value).toPlainString(), XSDDatatype.XSDdecimal);
+                    case "number" -> WHOLE.matcher(value).matches()
+                            ? NodeFactory.createLiteralDT(new java.math.BigInteger(value).toString(), XSDDatatype.XSDinteger)
+                            : NodeFactory.createLiteralDT(new BigDecimal(value).toPlainString(), XSDDatatype.XSDdecimal);
+                    case "iri" -> NodeFactory.createURI(value);
                     case "boolean" -> NodeFactory.createLiteralDT(bool(value), XSDDatatype.XSDboolean);
                     case "date" -> {
                         LocalDate date = date(row, id, p.column(), value, p.format());

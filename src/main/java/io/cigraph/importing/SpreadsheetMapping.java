@@ -37,6 +37,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param fixedClass    the class of every row, or {@code null} when a column says it
  * @param classColumn   column naming the class, or {@code null}
  * @param classValues   cell value (lower case) to class, for {@code classColumn}
+ * @param classSeparator separator of several classes in one {@code classColumn} cell, or {@code null}
  * @param properties    literal property columns
  * @param relations     relation columns
  * @param ignored       columns the file has and the import leaves out
@@ -45,12 +46,22 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param confidence    where each row's confidence comes from, or {@code null}
  * @param validFrom     where each row's first day comes from, or {@code null}
  * @param validTo       where each row's last day comes from, or {@code null}
+ * @param table         for a table of relations ({@code rows: relations}), its subject, predicate
+ *                      and object columns; {@code null} when each row is a resource
  */
 record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idColumn, String idFrom, String label,
                           String description, List<AliasColumn> aliases, String fixedClass, String classColumn,
-                          Map<String, String> classValues, List<PropertyColumn> properties,
+                          Map<String, String> classValues, String classSeparator, List<PropertyColumn> properties,
                           List<RelationColumn> relations, Set<String> ignored, SourceSpec source, Value evidence,
-                          Value confidence, Value validFrom, Value validTo) {
+                          Value confidence, Value validFrom, Value validTo, RelationTable table) {
+
+    /**
+     * The columns of a table whose rows are relations, one each, as the CSV export writes
+     * {@code relations.csv}: the subject's and the object's ids and the relation's name (an inverse
+     * name is stored forwards, as everywhere).
+     */
+    record RelationTable(String subject, String predicate, String object) {
+    }
 
     /** A column of other names in one language, several in a cell when a separator is given. */
     record AliasColumn(String column, String language, String separator) {
@@ -81,11 +92,22 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
         }
     }
 
-    private static final List<String> DATATYPES = List.of("string", "integer", "decimal", "boolean", "date", "gYear", "anyURI");
+    /**
+     * {@code number} is a whole number or a decimal by the cell, as Turtle reads a bare number: a
+     * column the export wrote from a property holding both keeps each value's kind. {@code iri}
+     * is for links to other knowledge bases ({@code sameAs}, {@code exactMatch}, {@code seeAlso}).
+     */
+    private static final List<String> DATATYPES = List.of("string", "integer", "decimal", "number", "boolean", "date",
+            "gYear", "anyURI", "iri");
 
     /** Every column the mapping reads, in the order it names them. */
     Set<String> columns() {
         Set<String> columns = new LinkedHashSet<>();
+        if (table != null) {
+            columns.add(table.subject());
+            columns.add(table.predicate());
+            columns.add(table.object());
+        }
         add(columns, idColumn);
         add(columns, idFrom);
         add(columns, label);
@@ -127,6 +149,13 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
                 default -> null;
             };
             return v == null ? null : v.column();
+        }
+        if (table != null) {
+            // A subject nobody knows is a resource without a type; a target nobody knows is a
+            // problem of the relation's own field; the shapes' findings name "p -> o".
+            // A cell's own problem already names its column.
+            return "rdf:type".equals(field) ? table.subject() : field != null && field.contains(" -> ") ? table.predicate()
+                    : field != null && field.matches("[A-Za-z]+") ? table.object() : null;
         }
         for (RelationColumn r : relations) {
             // Stored forwards: a column of developedBy is reported as develops.
@@ -173,7 +202,10 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
     private static final class Reader {
 
         private static final Set<String> KEYS = Set.of("delimiter", "id", "label", "description", "aliases", "class",
-                "properties", "relations", "ignore", "provenance");
+                "properties", "relations", "ignore", "provenance", "rows", "subject", "predicate", "object");
+        private static final Set<String> RESOURCE_KEYS = Set.of("id", "label", "description", "aliases", "class",
+                "properties", "relations");
+        private static final List<String> TABLE_KEYS = List.of("subject", "predicate", "object");
 
         private final String file;
         private final byte[] bytes;
@@ -190,6 +222,15 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
             root.keySet().stream().filter(k -> !KEYS.contains(String.valueOf(k))).forEach(k ->
                     problem(String.valueOf(k), "Unknown key; a mapping has " + String.join(", ", sorted(KEYS)) + "."));
             char delimiter = delimiter(root.get("delimiter"));
+            Object rows = root.get("rows");
+            if (rows != null && !"resources".equals(rows) && !"relations".equals(rows)) {
+                problem("rows", "'rows' is resources (a resource a row, the default) or relations (a relation a row).");
+            }
+            if ("relations".equals(rows)) {
+                return relationTable(root, delimiter);
+            }
+            TABLE_KEYS.stream().filter(root::containsKey).forEach(k -> problem(k,
+                    "'" + k + "' names a column of a table of relations: add 'rows: relations', or leave it out."));
             String idColumn = null;
             String idFrom = null;
             Object id = root.get("id");
@@ -222,17 +263,20 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
             String fixedClass = null;
             String classColumn = null;
             Map<String, String> classValues = new LinkedHashMap<>();
+            String classSeparator = null;
             Object type = root.get("class");
             if (type instanceof String s) {
                 fixedClass = checkedClass(s, "class");
             } else if (type instanceof Map<?, ?> m) {
                 classColumn = text(m, "column", "class");
+                classSeparator = text(m, "separator", "class");
                 if (m.get("values") instanceof Map<?, ?> values) {
                     values.forEach((k, v) -> classValues.put(fold(String.valueOf(k)),
                             checkedClass(String.valueOf(v), "class.values." + k)));
                 }
                 if (classColumn == null) {
-                    problem("class", "A class from a column is 'class: {column: type, values: {phone: Smartphone, ...}}'.");
+                    problem("class", "A class from a column is 'class: {column: type, values: {phone: Smartphone, ...}}'"
+                        + " (values optional when the cells are class names).");
                 }
             } else {
                 problem("class", "Give each row's class: 'class: Smartphone', or from a column with 'class: {column: type, values: {...}}'.");
@@ -253,14 +297,54 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
                     relations.add(column);
                 }
             }
+            Set<String> ignored = ignored(root);
+            RowProvenance p = provenance(root, relations.isEmpty());
+            if (!problems.isEmpty()) {
+                throw reject(file, problems);
+            }
+            return new SpreadsheetMapping(file, bytes, delimiter, idColumn, idFrom, label, description, aliases, fixedClass,
+                    classColumn, classValues, classSeparator, properties, relations, ignored, p.source(), p.evidence(),
+                    p.confidence(), p.validFrom(), p.validTo(), null);
+        }
+
+        /** A table of relations: three columns and the provenance, nothing a table of resources has. */
+        private SpreadsheetMapping relationTable(Map<?, ?> root, char delimiter) {
+            RESOURCE_KEYS.stream().filter(root::containsKey).forEach(k -> problem(k,
+                    "A table of relations (rows: relations) has no '" + k + "': its rows are subject, predicate and object."));
+            List<String> columns = new ArrayList<>();
+            for (String key : TABLE_KEYS) {
+                String column = root.get(key) instanceof String s ? s : null;
+                if (column == null) {
+                    problem(key, "Name the column of each relation's " + key + ": '" + key + ": " + key + "'.");
+                }
+                columns.add(column);
+            }
+            Set<String> ignored = ignored(root);
+            RowProvenance p = provenance(root, false);
+            if (!problems.isEmpty()) {
+                throw reject(file, problems);
+            }
+            return new SpreadsheetMapping(file, bytes, delimiter, null, null, null, null, List.of(), null, null, Map.of(), null,
+                    List.of(), List.of(), ignored, p.source(), p.evidence(), p.confidence(), p.validFrom(), p.validTo(),
+                    new RelationTable(columns.get(0), columns.get(1), columns.get(2)));
+        }
+
+        private record RowProvenance(SourceSpec source, Value evidence, Value confidence, Value validFrom, Value validTo) {
+        }
+
+        private Set<String> ignored(Map<?, ?> root) {
             Set<String> ignored = new LinkedHashSet<>();
             if (root.get("ignore") instanceof List<?> list) {
                 list.forEach(c -> ignored.add(String.valueOf(c)));
             } else if (root.get("ignore") != null) {
                 problem("ignore", "'ignore' is a list of columns: 'ignore: [chipset, notes]'.");
             }
+            return ignored;
+        }
+
+        private RowProvenance provenance(Map<?, ?> root, boolean noRelations) {
             Map<?, ?> provenance = root.get("provenance") instanceof Map<?, ?> m ? m : Map.of();
-            SourceSpec source = provenance.get("source") == null && relations.isEmpty()
+            SourceSpec source = provenance.get("source") == null && noRelations
                     ? new SourceSpec(null, null, null, null, null, null) : source(provenance.get("source"));
             Value evidence = value(provenance.get("evidence"), "provenance.evidence");
             Value confidence = value(provenance.get("confidence"), "provenance.confidence");
@@ -271,11 +355,7 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
             }
             checkDate(validFrom, "provenance.validFrom");
             checkDate(validTo, "provenance.validTo");
-            if (!problems.isEmpty()) {
-                throw reject(file, problems);
-            }
-            return new SpreadsheetMapping(file, bytes, delimiter, idColumn, idFrom, label, description, aliases, fixedClass,
-                    classColumn, classValues, properties, relations, ignored, source, evidence, confidence, validFrom, validTo);
+            return new RowProvenance(source, evidence, confidence, validFrom, validTo);
         }
 
         private char delimiter(Object value) {
@@ -302,13 +382,16 @@ record SpreadsheetMapping(String file, byte[] bytes, char delimiter, String idCo
                 return null;
             }
             OntologyProperty property = ontology.findProperty(name).orElse(null);
-            if (property == null || property.objectProperty()) {
+            if (property == null || property.objectProperty() && !property.link()) {
                 problem(key + ".property", "'" + name + "' is not a literal property of the ontology; see GET /api/ontology"
                         + (property != null ? " (it links resources: map it under 'relations')." : "."));
                 return null;
             }
             String datatype = text(p, "datatype", key);
-            if (datatype == null) {
+            if (property.link()) {
+                // Its values are IRIs of other knowledge bases, whatever the column says.
+                datatype = "iri";
+            } else if (datatype == null) {
                 datatype = datatypeOf(property);
             } else if (!DATATYPES.contains(datatype)) {
                 problem(key + ".datatype", "The datatype is one of " + String.join(", ", DATATYPES) + ", not '" + datatype + "'.");

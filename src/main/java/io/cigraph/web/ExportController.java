@@ -42,7 +42,7 @@ class ExportController {
     @Operation(summary = "The whole graph, or the neighbourhood of root, as a file with its provenance")
     @GetMapping("/api/export")
     ResponseEntity<StreamingResponseBody> export(@Parameter(description = "turtle, trig, ntriples, nquads, jsonld, graphml, "
-                                                         + "csv (a zip of nodes.csv and relations.csv), csv-nodes or csv-relations; "
+                                                         + "csv (a zip of nodes.csv and relations.csv with the mapping that imports each back), csv-nodes or csv-relations; "
                                                          + "without it, the Accept header's RDF media type, else turtle")
                                                  @RequestParam(required = false) String format,
                                                  @Parameter(description = "RDF profile: rdf12 (default: RDF 1.2 reifiers), rdf11 "

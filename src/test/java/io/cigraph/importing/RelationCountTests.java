@@ -66,6 +66,11 @@ class RelationCountTests {
     }
 
     private static Verdict check(String turtle) {
+        return check(turtle, ids -> List.of());
+    }
+
+    private static Verdict check(String turtle, java.util.function.Function<java.util.Collection<String>,
+            List<io.cigraph.model.RelationRecord>> inGraph) {
         ImportSource source = ImportSource.of("order.ttl", turtle.getBytes(StandardCharsets.UTF_8));
         Map<String, List<String>> declared = new HashMap<>();
         FileScan scan = FileScan.scan(source, ONTOLOGY, declared, CHUNK);
@@ -76,7 +81,7 @@ class RelationCountTests {
             Map<String, List<String>> types = new HashMap<>();
             ids.forEach(id -> types.put(id, declared.getOrDefault(id, List.of())));
             return types;
-        }, names -> Map.of(), chunk -> {
+        }, names -> Map.of(), inGraph, chunk -> {
             chunk.problems().forEach(p -> errors.add(p.record() + " " + p.field() + ": " + p.message()));
             chunk.warnings().forEach(p -> warnings.add(p.record() + " " + p.field() + ": " + p.message()));
         });
@@ -111,5 +116,27 @@ class RelationCountTests {
         Verdict v = check(turtle);
         assertThat(v.errors()).anyMatch(e -> e.startsWith("order-os-1 releaseOf: "));
         assertThat(v.warnings()).anyMatch(w -> w.startsWith("order-vendor develops|offers: "));
+    }
+
+    @Test
+    void aRestatementWithoutARelationAnotherImportGivesIsCountedWithThatOneAndNotWithASecond() {
+        String turtle = HEADER + """
+                res:order-vendor a kg:Vendor ; rdfs:label "Order Vendor" .
+                res:order-os-1 a kg:OperatingSystemRelease ; rdfs:label "Order OS 1" .
+                """ + FILLERS;
+        List<String> asked = new java.util.ArrayList<>();
+        Verdict v = check(turtle, ids -> {
+            asked.addAll(ids);
+            return List.of(new io.cigraph.model.RelationRecord("order-os-1", "releaseOf", "os-b", io.cigraph.model.Provenance.NONE, 0),
+                    new io.cigraph.model.RelationRecord("order-vendor", "develops", "order-os-1", io.cigraph.model.Provenance.NONE, 0));
+        });
+        assertThat(asked).containsExactlyInAnyOrder("order-vendor", "order-os-1");
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.warnings()).noneMatch(w -> w.startsWith("order-vendor") || w.startsWith("order-os-1"));
+
+        // The file states one releaseOf: the graph's other one does not make it two, as the file stands.
+        Verdict stated = check(turtle + relation("order-os-1", "releaseOf", "os-a"), ids -> List.of(
+                new io.cigraph.model.RelationRecord("order-os-1", "releaseOf", "os-b", io.cigraph.model.Provenance.NONE, 0)));
+        assertThat(stated.errors()).isEmpty();
     }
 }

@@ -53,6 +53,11 @@ class SpreadsheetTests {
     }
 
     private static Outcome read(String fileName, byte[] csv, String mapping, Map<String, List<String>> graphNames) {
+        return read(fileName, csv, mapping, graphNames, Map.of("huawei", List.of("Vendor")));
+    }
+
+    private static Outcome read(String fileName, byte[] csv, String mapping, Map<String, List<String>> graphNames,
+                                Map<String, List<String>> graphTypes) {
         ImportSource source = new ImportSource(fileName, csv.length, ImportFormat.TURTLE, () -> new java.io.ByteArrayInputStream(csv),
                 SpreadsheetMapping.read("test.mapping.yaml", mapping.getBytes(StandardCharsets.UTF_8), ONTOLOGY));
         Map<String, List<String>> declared = new HashMap<>();
@@ -68,8 +73,8 @@ class SpreadsheetTests {
             ids.forEach(id -> {
                 if (declared.containsKey(id)) {
                     types.put(id, declared.get(id));
-                } else if (id.equals("huawei")) {
-                    types.put(id, List.of("Vendor"));
+                } else if (graphTypes.containsKey(id)) {
+                    types.put(id, graphTypes.get(id));
                 }
             });
             return types;
@@ -246,5 +251,125 @@ class SpreadsheetTests {
         assertThat(Spreadsheet.slug("Huawei Watch GT 4")).isEqualTo("huawei-watch-gt-4");
         assertThat(Spreadsheet.slug("  Café Phone (2nd gen.) ")).isEqualTo("cafe-phone-2nd-gen");
         assertThat(Spreadsheet.slug("华为")).isEmpty();
+    }
+
+    private static final String RELATIONS_MAPPING = """
+            rows: relations
+            subject: subject
+            predicate: predicate
+            object: object
+            provenance:
+              source: {column: source}
+              evidence: {column: evidence}
+              confidence: {column: confidence}
+              validFrom: {column: validFrom}
+              validTo: {column: validTo}
+            """;
+
+    private static final String RELATIONS_HEADER = "subject,predicate,object,source,evidence,confidence,validFrom,validTo\n";
+
+    /** What the graph holds for the tables of relations here. */
+    private static final Map<String, List<String>> GRAPH = Map.of("huawei", List.of("Vendor"),
+            "huawei-mate-60", List.of("Smartphone"), "huawei-pura-70", List.of("Smartphone"),
+            "an-article", List.of("Article"), "mate-shipments", List.of("Observation"));
+
+    private static Outcome readRelations(String rows) {
+        return read("relations.csv", (RELATIONS_HEADER + rows).getBytes(StandardCharsets.UTF_8), RELATIONS_MAPPING, Map.of(), GRAPH);
+    }
+
+    @Test
+    void aTableOfRelationsGivesARelationARowWithItsProvenanceInverseNamesForwards() {
+        Outcome outcome = readRelations("""
+                huawei,develops,huawei-mate-60,an-article,Huawei launched the Mate 60,0.9,2023-08-29,2025-12-31
+                huawei-pura-70,developedBy,huawei,an-article,Huawei's Pura 70,,,
+                mate-shipments,observationOf,huawei-mate-60,,,,,
+                """);
+
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.resources()).isEmpty();
+        assertThat(outcome.relations()).extracting(r -> r.subject() + " " + r.predicate() + " " + r.object() + " " + r.line())
+                .containsExactlyInAnyOrder("huawei develops huawei-mate-60 2", "huawei develops huawei-pura-70 3",
+                        "mate-shipments observationOf huawei-mate-60 4");
+        RelationRecord mate = outcome.relations().stream().filter(r -> r.object().equals("huawei-mate-60")
+                && r.predicate().equals("develops")).findFirst().orElseThrow();
+        assertThat(mate.provenance().source()).isEqualTo("an-article");
+        assertThat(mate.provenance().evidence()).isEqualTo("Huawei launched the Mate 60");
+        assertThat(mate.provenance().confidence()).isEqualTo(0.9);
+        assertThat(mate.provenance().validFrom()).isEqualTo(LocalDate.of(2023, 8, 29));
+        assertThat(mate.provenance().validTo()).isEqualTo(LocalDate.of(2025, 12, 31));
+        // A link that structures an observation carries no provenance, as in Turtle.
+        assertThat(outcome.relations()).filteredOn(r -> r.predicate().equals("observationOf"))
+                .singleElement().satisfies(r -> assertThat(r.provenance().source()).isNull());
+    }
+
+    @Test
+    void anUnknownPredicateABadConfidenceAndAnUnknownIdAreProblemsAtTheirLineAndColumn() {
+        Outcome outcome = readRelations("""
+                huawei,makes,huawei-mate-60,an-article,Huawei makes the Mate 60,0.9,,
+                huawei,develops,huawei-pura-70,an-article,Huawei's Pura 70,high,,
+                huawei,develops,huawei-mate-99,an-article,Huawei's Mate 99,0.5,,
+                huawei,develops,huawei-mate-60,an-article,Huawei launched the Mate 60,1.5,,
+                """);
+
+        assertThat(outcome.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(2L);
+            assertThat(p.field()).isEqualTo("predicate (column 2)");
+            assertThat(p.message()).contains("'makes' is not a relation of the ontology");
+        });
+        assertThat(outcome.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(3L);
+            assertThat(p.field()).isEqualTo("confidence (column 6)");
+            assertThat(p.message()).contains("'high' is not a number");
+        });
+        assertThat(outcome.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(4L);
+            assertThat(p.field()).startsWith("object (");
+            assertThat(p.message()).contains("unknown entity 'huawei-mate-99'");
+        });
+        // Out of range: the shapes' check of every relation's provenance, pointed at the column.
+        assertThat(outcome.problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(5L);
+            assertThat(p.field()).isEqualTo("confidence (develops -> huawei-mate-60 / confidence)");
+        });
+    }
+
+    @Test
+    void aTableOfRelationsHasNoResourceKeysAndNamesItsThreeColumns() {
+        String mapping = """
+                rows: relations
+                subject: from
+                label: name
+                provenance: {source: an-article}
+                """;
+        assertThatThrownBy(() -> SpreadsheetMapping.read("rel.mapping.yaml", mapping.getBytes(StandardCharsets.UTF_8), ONTOLOGY))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(ImportProblem::field).containsExactlyInAnyOrder("label", "predicate", "object"));
+    }
+
+    @Test
+    void aNodeTableAsTheExportWritesItTakesSeveralClassNamesEscapedSeparatorsAndNumbersOfBothKinds() {
+        String mapping = """
+                id: {column: id}
+                label: label
+                class: {column: types, separator: "|"}
+                aliases:
+                  - {column: aliases@zh, language: zh, separator: "|"}
+                properties:
+                  - {column: characteristic, property: characteristic, separator: "|"}
+                  - {column: value, property: value, datatype: number}
+                """;
+        String csv = "id,label,types,aliases@zh,characteristic,value\n"
+                + "acme-x1,Acme X1,Smartphone|Product,爱客|一号,fast\\|light|small \\\\ round,87\n"
+                + "acme-x2,Acme X2,Smartphone,,,0.5\n";
+        Outcome outcome = read("nodes.csv", csv.getBytes(StandardCharsets.UTF_8), mapping, Map.of());
+
+        assertThat(outcome.problems()).isEmpty();
+        ResourceRecord x1 = outcome.resources().stream().filter(r -> r.id().equals("acme-x1")).findFirst().orElseThrow();
+        assertThat(x1.types()).containsExactly("Smartphone", "Product");
+        assertThat(x1.aliases()).containsExactly(new Alias("爱客", "zh"), new Alias("一号", "zh"));
+        assertThat(x1.properties()).containsEntry("characteristic", List.of("fast|light", "small \\ round"))
+                .containsEntry("value", 87L);
+        ResourceRecord x2 = outcome.resources().stream().filter(r -> r.id().equals("acme-x2")).findFirst().orElseThrow();
+        assertThat(x2.properties()).containsEntry("value", 0.5);
     }
 }

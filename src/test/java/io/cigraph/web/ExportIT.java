@@ -206,7 +206,7 @@ class ExportIT extends IntegrationTest {
     }
 
     @Test
-    void csvAsAZipHoldsBothFiles() throws Exception {
+    void csvAsAZipHoldsBothFilesEachWithTheMappingThatImportsItBack() throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/export?format=csv")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
@@ -217,7 +217,16 @@ class ExportIT extends IntegrationTest {
                 files.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(files.keySet()).containsExactly("nodes.csv", "relations.csv");
+        assertThat(files.keySet()).containsExactly("nodes.csv", "relations.csv", "nodes.mapping.yaml", "relations.mapping.yaml");
+        // Every column the export wrote is read by the mapping (the import refuses a column it neither reads nor ignores).
+        String header = files.get("nodes.csv").lines().findFirst().orElseThrow();
+        for (String column : header.split(",")) {
+            if (!List.of("id", "label", "types", "description").contains(column)) {
+                assertThat(files.get("nodes.mapping.yaml")).contains("\"" + column + "\"");
+            }
+        }
+        assertThat(files.get("nodes.mapping.yaml")).contains("\"aliases@zh\", language: \"zh\"", "class: {column: types, separator: \"|\"}");
+        assertThat(files.get("relations.mapping.yaml")).contains("rows: relations", "subject: subject", "source: {column: source}");
         assertThat(files.get("nodes.csv")).isEqualTo(get("/api/export?format=csv-nodes").body());
         assertThat(files.get("relations.csv")).isEqualTo(get("/api/export?format=csv-relations").body());
         assertThat(csv(files.get("relations.csv"))).hasSize((int) count("MATCH (:Resource)-[r]->(:Resource) RETURN count(r)", Map.of()));
