@@ -19,11 +19,11 @@ class CommandLineImportTests {
     }
 
     @Test
-    void aMergeLineSaysWhatWentIntoWhatAndWhatTheEntityKept() {
+    void aMergeLineSaysWhatWentIntoWhatAndWhereTheValuesDiffer() {
         assertThat(CommandLineImport.describe(new LikelyDuplicate("huawei-technologies-co-ltd", null, "huawei", true, "name",
                 NAMES, true, List.of("description"))))
                 .isEqualTo("merged: huawei-technologies-co-ltd into huawei (\"Huawei Technologies Co., Ltd.\" = \"Huawei\"); "
-                        + "kept its own description");
+                        + "differs in description (see the entity's alternatives)");
         assertThat(CommandLineImport.describe(new LikelyDuplicate("zeta-devices-gmbh", 9L, "zeta-devices", false, "owl:sameAs",
                 List.of(), true, List.of())))
                 .isEqualTo("merged: zeta-devices-gmbh (line 9) into zeta-devices of this import (owl:sameAs)");
