@@ -3,7 +3,7 @@
 import {get, ontology} from './api.js';
 import {hashParams} from './app.js';
 import {observationsSection} from './observations.js';
-import {confidence, el, empty, entityLink, evidence, fill, formatNumber, problem, sourceLink, typeChip} from './util.js';
+import {confidence, el, empty, entityLink, evidence, fill, formatNumber, humanize, problem, sourceLink, typeChip} from './util.js';
 
 const GROUP_PAGE = 5;
 const LANGUAGES = {en: 'English', zh: 'Chinese'};
@@ -85,8 +85,62 @@ function facts(entity, onto) {
         properties.length ? [el('h2', {}, 'Properties'), el('dl', {class: 'properties'}, properties.map(([k, v]) =>
                 [el('dt', {title: onto?.propertiesByName.get(k)?.comment || k}, onto?.propertiesByName.get(k)?.label || k),
                     el('dd', {}, propertyValues(onto?.propertiesByName.get(k), [].concat(v)))]))] : null,
+        differences(entity, onto),
+        history(entity),
         el('p', {class: 'muted small'}, 'Id ', el('code', {}, entity.id)),
     ];
+}
+
+const FIELD_LABELS = {label: 'Name', description: 'Description'};
+
+/**
+ * Where the imports that state this entity disagree on a single value: every value with the
+ * sources behind it, the one shown marked with why it wins (the later source date, then the higher
+ * confidence, then the later import). Nothing when they agree.
+ */
+function differences(entity, onto) {
+    const fields = Object.entries(entity.alternatives || {});
+    if (!fields.length) return null;
+    const sourceLinks = ids => ids.length ? sourceIds(ids) : el('span', {class: 'muted'}, 'no source recorded');
+    return el('section', {class: 'differences', 'aria-labelledby': 'diff-h'},
+            el('h2', {id: 'diff-h'}, 'Where sources differ'),
+            fields.map(([field, values]) => el('div', {class: 'difference'},
+                    el('h3', {}, FIELD_LABELS[field] || onto?.propertiesByName.get(field)?.label || field),
+                    el('ul', {class: 'plain'}, values.map(v => el('li', {class: v.preferred ? 'preferred' : 'other'},
+                            el('span', {class: 'value'}, propertyValues(onto?.propertiesByName.get(field), [].concat(v.value))),
+                            el('span', {class: 'small muted'}, ' — ', sourceLinks(v.sources || []),
+                                    v.preferred ? ` · shown (${v.why || 'preferred'})` : ''))))))
+    );
+}
+
+/** Links to sources by id, named after their ids (the page asks for no titles). */
+function sourceIds(ids) {
+    return ids.map((s, i) => [i ? ', ' : null, el('a', {href: `#/source/${encodeURIComponent(s)}`, title: s}, humanize(s))]);
+}
+
+/** What each import changed about this entity, loaded when opened: the page itself asks for nothing more. */
+function history(entity) {
+    const list = el('div', {class: 'history-list'});
+    let loaded = false;
+    const details = el('details', {class: 'history'},
+            el('summary', {}, 'History: what each import said'), list);
+    details.addEventListener('toggle', () => {
+        if (!details.open || loaded) return;
+        loaded = true;
+        fill(list, 'Loading the history', async () => {
+            const steps = await get(`/api/entities/${encodeURIComponent(entity.id)}/history`);
+            if (!steps.length) return empty('No import recorded for it.');
+            return el('ol', {class: 'plain'}, steps.map(step => el('li', {class: `step ${step.status || ''}`},
+                    el('div', {}, el('strong', {}, step.file || step.target || step.batch), ' ',
+                            el('span', {class: 'muted small'}, `${(step.at || '').slice(0, 10)} · ${step.kind}${step.status && step.status !== 'live' ? ` · ${step.status}` : ''}`)),
+                    (step.sources || []).length ? el('div', {class: 'small'}, 'Sources: ', sourceIds(step.sources)) : null,
+                    el('ul', {class: 'plain small'}, (step.changes || []).slice(0, 12).map(c => el('li', {},
+                            `${c.action}${c.field ? ` ${FIELD_LABELS[c.field]?.toLowerCase() || c.field}` : ''}`,
+                            c.field && c.newValue !== null && c.newValue !== undefined && typeof c.newValue !== 'object'
+                                    ? el('span', {class: 'muted'}, `: ${String(c.newValue).slice(0, 80)}`) : null))))));
+        });
+    });
+    return details;
 }
 
 function observationFacts(entity) {

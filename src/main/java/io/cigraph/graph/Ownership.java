@@ -45,6 +45,16 @@ final class Ownership {
             RETURN n.id AS id, n.publishedOn AS date
             """;
 
+    // The date of a batch written alone (a node without claims): the latest of its sources', as
+    // the ledger lists them (those it described and those it cited), which is how a batch's own
+    // statements are dated when it is written.
+    private static final String BATCH_DATES = """
+            MATCH (b:ImportBatch) WHERE b.id IN $ids
+            UNWIND coalesce(b.sources, []) AS sid
+            MATCH (s:Resource {id: sid}) WHERE s.publishedOn IS NOT NULL
+            RETURN b.id AS id, max(s.publishedOn) AS date
+            """;
+
     private final GraphWrites writes;
 
     Ownership(GraphWrites writes) {
@@ -57,11 +67,13 @@ final class Ownership {
      */
     OwnedBatch own(SimpleQueryRunner tx, ImportBatch stated, Set<String> replaced, long order) {
         Map<String, LocalDate> dates = sourceDates(tx, stated);
-        LocalDate batchDate = stated.resources().stream().map(r -> r.properties().get(SOURCE_DATE))
-                .filter(LocalDate.class::isInstance).map(LocalDate.class::cast).max(LocalDate::compareTo).orElse(null);
+        // The latest of the sources it describes or cites, as an earlier batch's date is found below.
+        LocalDate batchDate = dates.values().stream().max(LocalDate::compareTo).orElse(null);
         Map<String, Node> existing = new HashMap<>();
         tx.run(NODES, Map.of("ids", stated.resources().stream().map(ResourceRecord::id).distinct().toList()))
                 .forEachRemaining(r -> existing.put(r.get("n").asNode().get("id").asString(), r.get("n").asNode()));
+        Map<String, LocalDate> aloneDates = batchDates(tx, existing.values().stream().filter(n -> n.get("claims").isNull())
+                .map(n -> n.get("batch").asString("")).distinct().toList());
         List<ResourceRecord> resources = new ArrayList<>();
         Map<String, Map<String, Object>> nodeExtras = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
@@ -69,7 +81,7 @@ final class Ownership {
         stated.resources().forEach(r -> byId.put(r.id(), r));
         for (ResourceRecord r : byId.values()) {
             Node before = existing.get(r.id());
-            List<Claim> claims = before == null ? new ArrayList<>() : others(claims(before), stated.id(), replaced);
+            List<Claim> claims = before == null ? new ArrayList<>() : others(claims(before, aloneDates), stated.id(), replaced);
             claims.add(new Claim(stated.id(), order, batchDate, null, r, null));
             ResourceRecord effective = Claims.effective(r.id(), r.iri(), claims);
             resources.add(effective);
@@ -87,11 +99,14 @@ final class Ownership {
                 "s", e.getValue().subject(), "o", e.getValue().object(), "t", writes.relationshipType(e.getValue()))).toList();
         tx.run(RELATIONSHIPS, Map.of("rows", rows)).forEachRemaining(r -> existingRelations.put(r.get("k").asString(),
                 r.get("r").asRelationship()));
+        // A relationship written alone is dated by the source its provenance cites, as a new claim is.
+        Map<String, LocalDate> citedDates = dates(tx, existingRelations.values().stream().filter(r -> r.get("claims").isNull())
+                .map(r -> r.get("source").asString(null)).filter(Objects::nonNull).distinct().toList());
         List<RelationRecord> relations = new ArrayList<>();
         Map<String, Map<String, Object>> relationExtras = new LinkedHashMap<>();
         relationsByKey.forEach((key, r) -> {
             Relationship before = existingRelations.get(key);
-            List<Claim> claims = before == null ? new ArrayList<>() : others(claims(before), stated.id(), replaced);
+            List<Claim> claims = before == null ? new ArrayList<>() : others(claims(before, citedDates), stated.id(), replaced);
             Provenance p = r.provenance();
             claims.add(new Claim(stated.id(), order, p.source() == null ? null : dates.get(p.source()), p.confidence(), null, p));
             Provenance effective = Claims.preferred(claims).provenance();
@@ -137,34 +152,59 @@ final class Ownership {
 
     /** A node's claims: its {@code claims}, or, without them, its plain properties as its one batch's. */
     static List<Claim> claims(Node n) {
+        return claims(n, Map.of());
+    }
+
+    /** As {@link #claims(Node)}, a node written alone dated by its batch's date in {@code batchDates}. */
+    private static List<Claim> claims(Node n, Map<String, LocalDate> batchDates) {
         ResourceRecord record = GraphStore.record(n);
         if (!n.get("claims").isNull()) {
             return new ArrayList<>(Claims.read(n.get("claims").asString(), record.id(), record.iri()));
         }
+        String batch = n.get("batch").asString("");
         List<Claim> implied = new ArrayList<>();
-        implied.add(new Claim(n.get("batch").asString(""), 0, null, null, record, null));
+        implied.add(new Claim(batch, 0, batchDates.get(batch), null, record, null));
         return implied;
     }
 
     /** A relationship's claims, or, without them, its provenance as its one batch's. */
     static List<Claim> claims(Relationship r) {
+        return claims(r, Map.of());
+    }
+
+    /** As {@link #claims(Relationship)}, a relationship written alone dated by its source's date in {@code sourceDates}. */
+    private static List<Claim> claims(Relationship r, Map<String, LocalDate> sourceDates) {
         if (!r.get("claims").isNull()) {
             return new ArrayList<>(Claims.read(r.get("claims").asString(), null, null));
         }
         Provenance p = GraphStore.provenance(r);
         List<Claim> implied = new ArrayList<>();
-        implied.add(new Claim(r.get("batch").asString(""), 0, null, p.confidence(), null, p));
+        implied.add(new Claim(r.get("batch").asString(""), 0, p.source() == null ? null : sourceDates.get(p.source()),
+                p.confidence(), null, p));
         return implied;
+    }
+
+    private static Map<String, LocalDate> batchDates(SimpleQueryRunner tx, List<String> batches) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        if (!batches.isEmpty()) {
+            tx.run(BATCH_DATES, Map.of("ids", batches)).forEachRemaining(r -> dates.put(r.get("id").asString(), r.get("date").asLocalDate()));
+        }
+        return dates;
+    }
+
+    private static Map<String, LocalDate> dates(SimpleQueryRunner tx, List<String> sources) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        if (!sources.isEmpty()) {
+            tx.run(SOURCE_DATES, Map.of("ids", sources)).forEachRemaining(r -> dates.put(r.get("id").asString(), r.get("date").asLocalDate()));
+        }
+        return dates;
     }
 
     private static Map<String, LocalDate> sourceDates(SimpleQueryRunner tx, ImportBatch stated) {
         Map<String, LocalDate> dates = new HashMap<>();
         List<String> cited = stated.relations().stream().map(r -> r.provenance().source()).filter(Objects::nonNull)
                 .distinct().toList();
-        tx.run(SOURCE_DATES, Map.of("ids", cited)).forEachRemaining(r -> {
-            Value v = r.get("date");
-            dates.put(r.get("id").asString(), v.asLocalDate());
-        });
+        dates.putAll(dates(tx, cited));
         stated.resources().forEach(r -> {
             if (r.properties().get(SOURCE_DATE) instanceof LocalDate d) {
                 dates.put(r.id(), d);

@@ -286,6 +286,37 @@ class ExplorerIT extends IntegrationTest {
     }
 
     @Test
+    void whereTwoImportsDisagreeThePageShowsBothValuesWithTheirSourcesAndTheHistory() {
+        String first = """
+                @prefix kg: <https://w3id.org/cigraph/ontology#> . @prefix res: <https://w3id.org/cigraph/id/> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                res:dispute-memo-2023 a kg:Article ; rdfs:label "Dispute memo 2023" ; kg:title "Dispute memo 2023" ;
+                    kg:publishedOn "2023-01-10"^^xsd:date .
+                res:disputed-maker a kg:Vendor ; rdfs:label "Disputed Maker" ; dcterms:description "Makes routers." .
+                """;
+        String second = first.replace("2023", "2025").replace("Makes routers.", "Makes routers and phones.");
+        Response a = post("/api/imports?name=dispute-a.ttl", "text/turtle", first.getBytes(java.nio.charset.StandardCharsets.UTF_8), API_KEY);
+        Response b = post("/api/imports?name=dispute-b.ttl", "text/turtle", second.getBytes(java.nio.charset.StandardCharsets.UTF_8), API_KEY);
+        try {
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            assertThat(b.status()).as(b.body()).isEqualTo(201);
+            browser.open("/#/entity/disputed-maker");
+            String differ = browser.waitForText(".differences", "Where sources differ");
+            assertThat(differ).contains("Makes routers and phones.", "Dispute memo 2025", "shown (later source date)",
+                    "Makes routers.", "Dispute memo 2023");
+            browser.click(".history summary");
+            String history = browser.waitForText(".history-list", "dispute-b.ttl");
+            assertThat(history).contains("dispute-a.ttl", "Dispute memo 2023");
+            browser.screenshot("15-entity-sources-differ");
+        } finally {
+            // Other tests read the shared graph: both imports are taken back.
+            delete("/api/imports/" + b.json().get("batch").asString(), API_KEY);
+            delete("/api/imports/" + a.json().get("batch").asString(), API_KEY);
+        }
+    }
+
+    @Test
     void anUnknownEntityIsExplainedInPlainWords() {
         browser.open("/#/entity/no-such-thing");
         String problem = browser.waitForText(".problem", "Unknown resource");
