@@ -73,6 +73,12 @@ class CsvRoundTripIT extends IntegrationTest {
         String newDescription = oldDescription + " Edited in a spreadsheet: zebrafinch.";
         assertThat(get("/api/search?q=zebrafinch").json().get("total").asLong()).isZero();
         Files.writeString(folder.resolve("nodes.csv"), edited(files.get("nodes.csv"), EDITED, "description", newDescription));
+        // Who made the edit, and when: an undated statement gives way to the seed's dated one (see
+        // README, "Statements owned by imports"), so the edit says it is a review of today.
+        Files.writeString(folder.resolve("nodes.mapping.yaml"), """
+                provenance:
+                  source: {id: spreadsheet-review, title: "Spreadsheet review", date: %s}
+                """.formatted(java.time.LocalDate.now()), java.nio.file.StandardOpenOption.APPEND);
 
         String nodesOut = run(folder.resolve("nodes.csv"));
         String relationsOut = run(folder.resolve("relations.csv"));
@@ -89,7 +95,7 @@ class CsvRoundTripIT extends IntegrationTest {
         // One cell edited, one change: the rest restates what the graph holds.
         List<String> changed = new ArrayList<>();
         for (JsonNode change : get("/api/imports/" + nodesBatch).json().get("entry").get("changes")) {
-            if (!change.get("action").asString().equals("unchanged")) {
+            if (!change.get("action").asString().equals("unchanged") && !change.get("resource").asString().equals("spreadsheet-review")) {
                 changed.add(change.get("resource").asString() + " " + change.get("field").asString());
             }
         }
