@@ -135,7 +135,7 @@ function history(entity) {
                             el('span', {class: 'muted small'}, `${(step.at || '').slice(0, 10)} · ${step.kind}${step.status && step.status !== 'live' ? ` · ${step.status}` : ''}`)),
                     (step.sources || []).length ? el('div', {class: 'small'}, 'Sources: ', sourceIds(step.sources)) : null,
                     el('ul', {class: 'plain small'}, (step.changes || []).slice(0, 12).map(c => el('li', {},
-                            `${c.action}${c.field ? ` ${FIELD_LABELS[c.field]?.toLowerCase() || c.field}` : ''}`,
+                            `${c.action}${c.resource !== entity.id ? ` ${c.resource}` : ''}${c.field ? ` ${FIELD_LABELS[c.field]?.toLowerCase() || c.field}` : ''}`,
                             c.field && c.newValue !== null && c.newValue !== undefined && typeof c.newValue !== 'object'
                                     ? el('span', {class: 'muted'}, `: ${String(c.newValue).slice(0, 80)}`) : null))))));
         });
@@ -232,5 +232,15 @@ function relationItem(entity, r) {
                     entityLink(r.other.id, r.other.label), ' ', r.other.types.map(typeChip)),
             el('div', {class: 'provenance'}, 'Source: ', sourceLink(p.source), ' ', confidence(p.confidence),
                     validity ? el('span', {class: 'muted'}, ` · ${validity}`) : null)),
-            evidence(p.evidence));
+            evidence(p.evidence),
+            otherSources(r.alternatives || []));
+}
+
+/** The other imports' provenance of a relation several imports state: who else says so, and what. */
+function otherSources(alternatives) {
+    const others = alternatives.filter(a => !a.preferred);
+    if (!others.length) return null;
+    return el('div', {class: 'also-stated small muted'}, 'Also stated by ', others.map((a, i) => [i ? '; ' : null,
+            a.value?.source ? el('a', {href: `#/source/${encodeURIComponent(a.value.source)}`}, humanize(a.value.source)) : 'an import without a source',
+            a.value?.evidence ? ` (“${String(a.value.evidence).slice(0, 120)}”)` : null]));
 }

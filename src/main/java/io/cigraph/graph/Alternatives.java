@@ -33,6 +33,16 @@ final class Alternatives {
         return out;
     }
 
+    /** A relation's provenance as each live import gives it, when they differ; empty when they agree. */
+    static List<Alternative> ofRelation(List<Claim> claims, Function<String, List<String>> sources) {
+        if (claims.size() < 2) {
+            return List.of();
+        }
+        Map<String, List<Alternative>> out = new LinkedHashMap<>();
+        field(out, "provenance", claims.stream().sorted(Claims.PREFERENCE).toList(), Claim::provenance, sources);
+        return out.getOrDefault("provenance", List.of());
+    }
+
     private static void field(Map<String, List<Alternative>> out, String name, List<Claim> ranked,
                               Function<Claim, Object> value, Function<String, List<String>> sources) {
         List<Claim> giving = ranked.stream().filter(c -> value.apply(c) != null).toList();

@@ -124,23 +124,29 @@ public class EntityQueries {
             Map<String, SourceRef> sources = new LinkedHashMap<>();
             found.get("sources").asList(Value::asNode).forEach(s -> sources.put(s.get("id").asString(), reads.sourceRef(s)));
             List<RelationView> relations = new ArrayList<>();
+            Map<String, List<String>> batchSources = new java.util.HashMap<>();
+            java.util.function.Function<String, List<String>> sourcesOfBatch = b -> batchSources.computeIfAbsent(b, k -> sourcesOf(tx, k));
             for (Value row : rows) {
                 Relationship r = row.get("r").asRelationship();
                 boolean outgoing = row.get("outgoing").asBoolean();
                 RelationView view = relation(r, outgoing, reads.nodeRef(row.get("m").asNode()), sources);
+                if (!r.get("claims").isNull()) {
+                    view = new RelationView(view.predicate(), view.label(), view.direction(), view.relationshipType(),
+                            view.other(), view.provenance(), Alternatives.ofRelation(Ownership.claims(r), sourcesOfBatch));
+                }
                 String observationSource = row.get("observationSource").asString(null);
                 if (view.provenance().source() == null && observationSource != null) {
                     // A link of an observation carries no provenance of its own: the observation's is its.
                     view = new RelationView(view.predicate(), view.label(), view.direction(), view.relationshipType(),
                             view.other(), new Views.ProvenanceView(sources.get(observationSource),
-                            row.get("observationEvidence").asString(null), null, null, null));
+                            row.get("observationEvidence").asString(null), null, null, null), view.alternatives());
                 }
                 relations.add(view);
             }
             return new EntityView(id, n.get("iri").asString(null), n.get("label").asString(null), types(n),
                     aliases(n), n.get("description").asString(null), properties(n), degree, degree > rows.size(),
                     relations, Ownership.claims(n).stream().map(Claims.Claim::batch).toList(),
-                    Alternatives.of(Ownership.claims(n), batch -> sourcesOf(tx, batch)));
+                    Alternatives.of(Ownership.claims(n), sourcesOfBatch));
         });
     }
 

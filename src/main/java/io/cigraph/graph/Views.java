@@ -33,9 +33,20 @@ public final class Views {
                                  LocalDate validTo) {
     }
 
-    /** A relation seen from one of its ends. */
+    /**
+     * A relation seen from one of its ends; where the live imports that state it give different
+     * provenance, every one with its batch and sources and the one shown marked with why
+     * ({@code alternatives}, left out of the JSON when they agree).
+     */
     public record RelationView(String predicate, String label, String direction, String relationshipType,
-                               NodeRef other, ProvenanceView provenance) {
+                               NodeRef other, ProvenanceView provenance,
+                               @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                               List<Alternative> alternatives) {
+
+        public RelationView(String predicate, String label, String direction, String relationshipType, NodeRef other,
+                            ProvenanceView provenance) {
+            this(predicate, label, direction, relationshipType, other, provenance, List.of());
+        }
     }
 
     /** A relation as an edge between two ids. */

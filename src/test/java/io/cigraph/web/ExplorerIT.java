@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The explorer page in a real browser against the real service and the seed graph: what a
@@ -293,7 +294,8 @@ class ExplorerIT extends IntegrationTest {
                 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
                 res:dispute-memo-2023 a kg:Article ; rdfs:label "Dispute memo 2023" ; kg:title "Dispute memo 2023" ;
                     kg:publishedOn "2023-01-10"^^xsd:date .
-                res:disputed-maker a kg:Vendor ; rdfs:label "Disputed Maker" ; dcterms:description "Makes routers." .
+                res:disputed-maker a kg:Vendor ; rdfs:label "Disputed Maker" ; dcterms:description "Makes routers." ;
+                    kg:develops res:nearlink {| kg:source res:dispute-memo-2023 ; kg:evidence "The memo of 2023 says it works on NearLink." |} .
                 """;
         String second = first.replace("2023", "2025").replace("Makes routers.", "Makes routers and phones.");
         Response a = post("/api/imports?name=dispute-a.ttl", "text/turtle", first.getBytes(java.nio.charset.StandardCharsets.UTF_8), API_KEY);
@@ -305,6 +307,13 @@ class ExplorerIT extends IntegrationTest {
             String differ = browser.waitForText(".differences", "Where sources differ");
             assertThat(differ).contains("Makes routers and phones.", "Dispute memo 2025", "shown (later source date)",
                     "Makes routers.", "Dispute memo 2023");
+            // The relation both files state: each file's provenance, the later source's shown, the other beside it.
+            JsonNode develops = get("/api/entities/disputed-maker").json().get("relations").get(0);
+            assertThat(develops.get("provenance").get("source").get("id").asString()).isEqualTo("dispute-memo-2025");
+            assertThat(develops.get("alternatives")).hasSize(2);
+            assertThat(develops.get("alternatives").get(0).get("why").asString()).isEqualTo("later source date");
+            assertThat(develops.get("alternatives").get(1).get("value").get("source").asString()).isEqualTo("dispute-memo-2023");
+            assertThat(browser.waitForText(".also-stated", "Dispute memo 2023")).contains("The memo of 2023 says it works on NearLink.");
             browser.click(".history summary");
             String history = browser.waitForText(".history-list", "dispute-b.ttl");
             assertThat(history).contains("dispute-a.ttl", "Dispute memo 2023");
