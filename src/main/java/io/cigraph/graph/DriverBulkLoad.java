@@ -6,7 +6,11 @@ import io.cigraph.model.ImportBatch;
 import io.cigraph.model.RelationRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
@@ -29,6 +33,8 @@ final class DriverBulkLoad implements BulkLoad {
     private final int statementRows;
     private final RelationSpool relations;
     private boolean finished;
+    /** By batch id, the sources its ledger entry lists, as a transactional write lists them. */
+    private final Map<String, Set<String>> sources = new HashMap<>();
 
     DriverBulkLoad(Driver driver, GraphWrites writes, int statementRows, Path spoolDir) {
         this.driver = driver;
@@ -39,6 +45,7 @@ final class DriverBulkLoad implements BulkLoad {
 
     @Override
     public void add(ImportBatch chunk) {
+        writes.addSources(chunk, sources.computeIfAbsent(chunk.id(), k -> new TreeSet<>()));
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> writes.writeResources(tx, chunk.resources(), chunk.id(), statementRows));
         }
@@ -57,7 +64,8 @@ final class DriverBulkLoad implements BulkLoad {
                 });
                 session.executeWriteWithoutResult(tx -> writes.writeRelations(tx, records, ids, statementRows));
             });
-            session.executeWriteWithoutResult(tx -> batches.forEach(b -> GraphWrites.writeLedger(tx, b)));
+            session.executeWriteWithoutResult(tx -> batches.forEach(b -> GraphWrites.writeLedger(tx, b, null,
+                    List.copyOf(sources.getOrDefault(b.id(), Set.of())))));
         }
         finished = true;
     }

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
@@ -77,6 +81,8 @@ final class EmbeddedBulkLoad implements BulkLoad {
     private final LongHashSet superseded = new LongHashSet();
     private final LongLongHashMap lastRelationStatement = new LongLongHashMap();
     private final LongHashSet supersededRelationships = new LongHashSet();
+    /** By batch id, the sources its ledger entry lists, as a transactional write lists them. */
+    private final Map<String, Set<String>> sources = new HashMap<>();
     private long restated;
     private long importerMillis = -1;
     private boolean replaced;
@@ -92,6 +98,7 @@ final class EmbeddedBulkLoad implements BulkLoad {
 
     @Override
     public void add(ImportBatch chunk) {
+        writes.addSources(chunk, sources.computeIfAbsent(chunk.id(), k -> new TreeSet<>()));
         for (ResourceRecord r : chunk.resources()) {
             long position = nodeSpool.node(r.id(), writes.labels(r), GraphWrites.resourceProperties(r, chunk.id()));
             long earlier = lastStatement.getIfAbsent(r.id(), -1);
@@ -123,7 +130,7 @@ final class EmbeddedBulkLoad implements BulkLoad {
             long start = System.nanoTime();
             // Ids of the importer's own: a resource id is a lowercase slug, so these never meet one.
             batches.forEach(b -> nodeSpool.node("ImportBatch:" + b.sha256(), List.of(EmbeddedWrites.IMPORT_BATCH.name()),
-                    EmbeddedWrites.ledgerProperties(b)));
+                    EmbeddedWrites.ledgerProperties(b, List.copyOf(sources.getOrDefault(b.id(), Set.of())))));
             importIntoNewDatabase(batches.size());
             importerMillis = millis(System.nanoTime() - start);
         }

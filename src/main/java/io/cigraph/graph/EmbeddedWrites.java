@@ -82,12 +82,12 @@ final class EmbeddedWrites {
             return found;
         }
         Node ledger = tx.createNode(IMPORT_BATCH);
-        ledgerProperties(b).forEach(ledger::setProperty);
+        ledgerProperties(b, List.of()).forEach(ledger::setProperty);
         return ledger;
     }
 
-    /** The properties of a batch's ledger node. */
-    static Map<String, Object> ledgerProperties(BatchSummary b) {
+    /** The properties of a batch's ledger node, with the sources it rests on. */
+    static Map<String, Object> ledgerProperties(BatchSummary b, List<String> sources) {
         Map<String, Object> props = new java.util.LinkedHashMap<>();
         props.put("sha256", b.sha256());
         props.put("id", b.id());
@@ -95,8 +95,8 @@ final class EmbeddedWrites {
         props.put("importedAt", ZonedDateTime.now());
         props.put("resources", b.resources());
         props.put("relations", b.relations());
-        if (!b.sources().isEmpty()) {
-            props.put("sources", b.sources().toArray(String[]::new));
+        if (!sources.isEmpty()) {
+            props.put("sources", sources.toArray(String[]::new));
         }
         return props;
     }

@@ -71,14 +71,19 @@ final class GraphWrites {
     /** The sources a batch rests on: those its relations cite and those it describes. */
     List<String> sources(io.cigraph.model.ImportBatch batch) {
         java.util.Set<String> ids = new java.util.TreeSet<>();
+        addSources(batch, ids);
+        return List.copyOf(ids);
+    }
+
+    /** Adds the sources a batch (or a chunk of one) rests on: those its relations cite and those it describes. */
+    void addSources(io.cigraph.model.ImportBatch batch, java.util.Set<String> into) {
         batch.relations().forEach(r -> {
             if (r.provenance().source() != null) {
-                ids.add(r.provenance().source());
+                into.add(r.provenance().source());
             }
         });
-        batch.resources().stream().filter(r -> ontology.withSuperclasses(r.types()).contains("Source"))
-                .forEach(r -> ids.add(r.id()));
-        return List.copyOf(ids);
+        batch.resources().stream().filter(r -> r.types().stream().anyMatch(t -> ontology.isA(t, "Source")))
+                .forEach(r -> into.add(r.id()));
     }
 
     String relationshipType(RelationRecord r) {
@@ -155,7 +160,7 @@ final class GraphWrites {
     }
 
     static void writeLedger(SimpleQueryRunner tx, BatchSummary batch) {
-        writeLedger(tx, batch, null, batch.sources());
+        writeLedger(tx, batch, null);
     }
 
     /** Records the batch in the ledger with its report of changes (JSON), or none. */

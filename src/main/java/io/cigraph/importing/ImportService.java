@@ -452,11 +452,9 @@ public class ImportService {
                 progress.file(source.name());
                 Findings findings = new Findings(source.name());
                 long[] counts = new long[2];
-                Set<String> cited = new java.util.TreeSet<>();
                 FileRecords.read(source, sha, ontology, properties.chunkResources(), ids -> typesOf(ids, declared, false), names -> Map.of(), chunk -> {
                     findings.add(chunk);
                     duplicates.add(chunk.resources()).forEach(findings::duplicate);
-                    sourcesOf(chunk, cited);
                     if (problems.isEmpty() && findings.problems().isEmpty()) {
                         bulk.add(new ImportBatch(id, source.name(), sha, chunk.resources(), chunk.relations()));
                         counts[0] += chunk.resources().size();
@@ -473,7 +471,7 @@ public class ImportService {
                 if (problems.size() >= Findings.MAX) {
                     break;
                 }
-                summaries.add(new BatchSummary(id, source.name(), sha, counts[0], counts[1], List.copyOf(cited)));
+                summaries.add(new BatchSummary(id, source.name(), sha, counts[0], counts[1]));
                 all.add(findings);
             }
             if (!problems.isEmpty()) {
@@ -540,20 +538,6 @@ public class ImportService {
     @jakarta.annotation.PreDestroy
     void stopThreads() {
         threads.values().forEach(ExecutorService::shutdown);
-    }
-
-    /**
-     * The sources a chunk rests on, as the ledger lists them for a batch written in a transaction:
-     * those its relations cite and those it describes. The sources of a graph are few, so the set stays small.
-     */
-    private void sourcesOf(FileRecords.Chunk chunk, Set<String> into) {
-        chunk.relations().forEach(r -> {
-            if (r.provenance().source() != null) {
-                into.add(r.provenance().source());
-            }
-        });
-        chunk.resources().stream().filter(r -> r.types().stream().anyMatch(t -> ontology.isA(t, "Source")))
-                .forEach(r -> into.add(r.id()));
     }
 
     private static long millis(long start) {

@@ -8,16 +8,6 @@ package io.cigraph.model;
  * @param sha256    hex SHA-256 of the file's bytes
  * @param resources resources the file described
  * @param relations relations the file stated
- * @param sources   the sources it rests on: those its relations cite and those it describes
  */
-public record BatchSummary(String id, String file, String sha256, long resources, long relations, java.util.List<String> sources) {
-
-    public BatchSummary {
-        sources = java.util.List.copyOf(sources);
-    }
-
-    /** A batch whose sources the ledger is told elsewhere, or that has none. */
-    public BatchSummary(String id, String file, String sha256, long resources, long relations) {
-        this(id, file, sha256, resources, relations, java.util.List.of());
-    }
+public record BatchSummary(String id, String file, String sha256, long resources, long relations) {
 }
