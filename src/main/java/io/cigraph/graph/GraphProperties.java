@@ -50,7 +50,11 @@ record GraphProperties(
      * @param pageCache   Neo4j page cache size
      * @param directWrites write imports through Neo4j's embedded API (no Cypher to plan, no Bolt to
      *                    cross); {@code false} writes through the driver, exactly as against a remote
-     *                    server. Reads always go through the driver.
+     *                    server.
+     * @param directReads  run the read features' statements (entities, neighbourhoods, paths,
+     *                     catalog, export) in the in-process database's own transactions, the same
+     *                     statements without the Bolt exchange; {@code false} reads through the
+     *                     driver. Researchers' Cypher always goes through the driver.
      * @param importMemory off-heap memory Neo4j's batch importer may use in a bulk load (its
      *                     own default is most of the machine's free memory)
      * @param password     password of the {@code neo4j} user the service logs in with; unset, one is
@@ -74,12 +78,13 @@ record GraphProperties(
             String password,
             @DefaultValue("1GB") DataSize transactionMemory,
             @DefaultValue("2GB") DataSize totalTransactionMemory,
-            @DefaultValue List<String> websocketOrigins) {
+            @DefaultValue List<String> websocketOrigins,
+            @DefaultValue("true") boolean directReads) {
 
         /** Settings for tests and tools: everything else at its default. */
         static Embedded make(Path dir, int boltPort, DataSize pageCache, DataSize importMemory) {
             return new Embedded(dir, "127.0.0.1", boltPort, pageCache, true, importMemory, null,
-                    DataSize.ofGigabytes(1), DataSize.ofGigabytes(2), List.of());
+                    DataSize.ofGigabytes(1), DataSize.ofGigabytes(2), List.of(), true);
         }
     }
 }

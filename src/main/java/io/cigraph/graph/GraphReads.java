@@ -23,11 +23,15 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Relationship;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Read transactions with the configured timeout, and the mapping of Neo4j values to views,
- * shared by every read feature of the graph.
+ * shared by every read feature of the graph. With the in-process Neo4j they run in its own
+ * transactions ({@link EmbeddedReads}), otherwise through the driver; the statements and the
+ * mapping are the same either way.
  */
 @Component
 class GraphReads {
@@ -36,15 +40,24 @@ class GraphReads {
     private final Ontology ontology;
     private final GraphProperties properties;
     private final TransactionConfig config;
+    private final EmbeddedReads embedded;
 
-    GraphReads(Driver driver, Ontology ontology, GraphProperties properties) {
+    GraphReads(Driver driver, Ontology ontology, GraphProperties properties, ObjectProvider<EmbeddedNeo4j> neo4j,
+            Neo4jProperties neo4jProperties) {
         this.driver = driver;
         this.ontology = ontology;
         this.properties = properties;
         this.config = TransactionConfig.builder().withTimeout(properties.queryTimeout()).build();
+        EmbeddedNeo4j inProcess = neo4j.getIfAvailable();
+        this.embedded = inProcess == null || !properties.embedded().directReads() ? null
+                : new EmbeddedReads(inProcess, properties.queryTimeout(), neo4jProperties.getPool().getMaxConnectionPoolSize(),
+                        neo4jProperties.getPool().getConnectionAcquisitionTimeout());
     }
 
     <T> T read(Function<TransactionContext, T> work) {
+        if (embedded != null) {
+            return embedded.read(work);
+        }
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             return session.executeRead(work::apply, config);
         }

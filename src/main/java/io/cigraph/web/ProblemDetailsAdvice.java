@@ -1,6 +1,7 @@
 package io.cigraph.web;
 
 import io.cigraph.graph.CypherSyntaxException;
+import io.cigraph.graph.GraphBusyException;
 import io.cigraph.graph.InvalidQueryException;
 import io.cigraph.graph.QueryTimeoutException;
 import io.cigraph.graph.ReadOnlyViolationException;
@@ -108,6 +109,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         LOG.warn("Graph unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "graph-unavailable", "Graph unavailable",
                 "The graph database did not answer in time or is unreachable: " + e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail graphBusy(GraphBusyException e, HttpServletResponse response) {
+        response.setHeader("Retry-After", RETRY_AFTER);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "graph-busy", "Graph busy", e.getMessage());
     }
 
     @ExceptionHandler

@@ -39,6 +39,9 @@ class BusyGraphIT {
     @Autowired
     Driver driver;
 
+    @Autowired
+    GraphReads reads;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "cigraph-busy");
@@ -69,9 +72,21 @@ class BusyGraphIT {
     }
 
     @Test
-    void withEveryConnectionTakenARequestIsAnswered503WithRetryAfterSoon() throws Exception {
-        try (var session = driver.session(); var held = session.beginTransaction()) {
-            held.run("RETURN 1").consume();
+    void withEveryReadTakenARequestIsAnswered503WithRetryAfterSoon() throws Exception {
+        // The in-process reads are bounded by the pool's size and wait, as the driver's connections are.
+        var holding = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var held = CompletableFuture.runAsync(() -> reads.read(tx -> {
+            tx.run("RETURN 1").list();
+            holding.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
             long start = System.nanoTime();
             HttpResponse<String> busy = get("/api/entities/huawei");
             assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
@@ -79,8 +94,25 @@ class BusyGraphIT {
             assertThat(busy.headers().firstValue("Retry-After")).isPresent();
             assertThat(busy.body()).contains("graph-busy");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
         }
+        held.get(10, TimeUnit.SECONDS);
         assertThat(get("/api/entities/huawei").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withEveryDriverConnectionTakenARequestOverBoltIsAnswered503WithRetryAfterSoon() throws Exception {
+        try (var session = driver.session(); var held = session.beginTransaction()) {
+            held.run("RETURN 1").consume();
+            long start = System.nanoTime();
+            HttpResponse<String> busy = get("/api/imports");
+            assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).isPresent();
+            assertThat(busy.body()).contains("graph-busy");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+        assertThat(get("/api/imports").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -27,7 +27,7 @@ class EmbeddedNeo4jAuthIT {
 
     private static GraphProperties.Embedded settings(Path dir, String password) {
         return new GraphProperties.Embedded(dir, "127.0.0.1", 0, DataSize.ofMegabytes(8), true, DataSize.ofMegabytes(64),
-                password, DataSize.ofMegabytes(256), DataSize.ofMegabytes(512), List.of());
+                password, DataSize.ofMegabytes(256), DataSize.ofMegabytes(512), List.of(), true);
     }
 
     @Test
