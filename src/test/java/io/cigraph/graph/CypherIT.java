@@ -106,6 +106,8 @@ class CypherIT extends IntegrationTest {
                     "CREATE INDEX probe IF NOT EXISTS FOR (n:Probe) ON (n.id)", "CALL db.createLabel('Probe')")) {
                 assertThatThrownBy(() -> session.executeRead(tx -> tx.run(write).consume()))
                         .as(write).isInstanceOf(ClientException.class);
+                // The endpoint's own form: an auto-commit statement in a READ-mode session.
+                assertThatThrownBy(() -> session.run(write).consume()).as(write).isInstanceOf(ClientException.class);
             }
         }
         assertThat(count("MATCH (n:Probe) RETURN count(n)", Map.of())).isZero();
