@@ -54,6 +54,7 @@ final class DriverBulkLoad implements BulkLoad {
 
     @Override
     public void finish(List<BatchSummary> batches) {
+        LOG.info("Bulk load through the driver: every resource written; writing the relations, then the ledger");
         try (Session session = driver.session()) {
             relations.replay(REPLAY_CHUNK, rows -> {
                 List<RelationRecord> records = new ArrayList<>(rows.size());

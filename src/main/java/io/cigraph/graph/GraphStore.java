@@ -153,6 +153,28 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         }
     }
 
+    /**
+     * Empties a graph that holds resources and no ledger at all: a bulk load through the driver
+     * that stopped before its end (killed, so that it could not delete what it wrote), since such a
+     * load writes its ledger last and every other write commits its ledger entry with its
+     * statements. A bulk load with the embedded importer swaps a whole database in, ledger
+     * included, and never leaves this state.
+     *
+     * @return how many resources were deleted; 0 when the graph was not in that state
+     */
+    public long clearInterruptedBulkLoad() {
+        try (Session session = driver.session()) {
+            long orphans = session.executeRead(tx -> tx.run("""
+                    MATCH (n:Resource) WITH count(n) AS n
+                    RETURN CASE WHEN EXISTS { (:ImportBatch) } THEN 0 ELSE n END AS orphans
+                    """).single().get("orphans").asLong());
+            if (orphans > 0) {
+                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            }
+            return orphans;
+        }
+    }
+
     @Override
     public boolean isEmpty() {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {

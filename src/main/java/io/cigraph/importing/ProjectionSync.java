@@ -34,6 +34,19 @@ class ProjectionSync {
         this.projections = projections;
     }
 
+    /**
+     * Undoes a bulk load through the driver that was stopped before it ended: the graph is emptied
+     * and every other store rebuilt from it (emptied too), so that the load runs again from the start.
+     */
+    void clearInterruptedBulkLoad() {
+        long orphans = graph.clearInterruptedBulkLoad();
+        if (orphans > 0) {
+            LOG.warn("The graph held {} resources and no import ledger: a bulk load was stopped before its end. "
+                    + "It is undone; every store is empty again", orphans);
+            projections.stream().filter(p -> p != graph).forEach(this::rebuild);
+        }
+    }
+
     /** Rebuilds every store whose ledger differs from the graph's; reads ledgers only. */
     void catchUpLedgers() {
         // Counts left out (zero everywhere): only the ledgers are compared here.

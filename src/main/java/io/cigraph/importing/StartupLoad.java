@@ -39,6 +39,7 @@ class StartupLoad implements SmartLifecycle {
     @Override
     public void start() {
         boolean commandLine = !properties.commandLine().isEmpty();
+        sync.clearInterruptedBulkLoad();
         if (properties.rebuildAtStart()) {
             sync.rebuildAll();
         } else if (commandLine) {

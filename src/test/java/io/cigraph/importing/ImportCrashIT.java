@@ -104,14 +104,28 @@ class ImportCrashIT {
         }
     }
 
-    private static void killAndRunAgain(String kind, ChildService child, Path file, String point, long[] before, long[] after)
-            throws Exception {
-        ChildService.Run killed = child.start("killed", "import", file.toString(), CHUNKS);
+    @Test
+    @Order(3)
+    void aBulkLoadThroughTheDriverKilledAnywhereLeavesAgreeingStoresAndRunsAgain() throws Exception {
+        // As against a remote Neo4j: the bulk load writes through the driver into the live graph.
+        List<String> points = List.of("The stores are empty: bulk loading", "every resource written; writing the relations");
+        for (int i = 0; i < points.size(); i++) {
+            Path data = root.resolve("driver-bulk-" + i);
+            killAndRunAgain("bulk, driver", new ChildService(data), first, points.get(i), NONE, FIRST,
+                    "--cigraph.graph.embedded.direct-writes=false");
+        }
+    }
+
+    private static void killAndRunAgain(String kind, ChildService child, Path file, String point, long[] before, long[] after,
+            String... settings) throws Exception {
+        List<String> args = new ArrayList<>(List.of("import", file.toString(), CHUNKS));
+        args.addAll(List.of(settings));
+        ChildService.Run killed = child.start("killed", args.toArray(String[]::new));
         boolean reached = killed.awaitLine(point, RUN);
         killed.kill();
         assertThat(reached).as("the import reached '%s' before it ended:%n%s", point, killed.text()).isTrue();
 
-        ChildService.Run again = child.start("again", "import", file.toString(), CHUNKS);
+        ChildService.Run again = child.start("again", args.toArray(String[]::new));
         int status = again.exit(RUN);
         String output = again.text();
         long[] atStart = again.agreement(0);
