@@ -37,6 +37,8 @@ final class FileScan {
     private final long triples;
     private final List<ImportProblem> problems;
     private final boolean sameAs;
+    /** The ids the file describes (type, names, properties), until {@link #forgetDescribed()}; null when not known. */
+    private ObjectLongHashMap<String> described;
 
     private FileScan(String sha256, long resources, long relations, long triples, List<ImportProblem> problems, boolean sameAs) {
         this.sha256 = sha256;
@@ -123,8 +125,33 @@ final class FileScan {
         if (counts[0] > chunk) {
             problems.addAll(split);
         }
-        return new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[1], problems,
-                sameAs[0]);
+        FileScan scan = new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[1],
+                problems, sameAs[0]);
+        scan.described = describedIn;
+        return scan;
+    }
+
+    /**
+     * Whether this file describes a resource that one of {@code earlier} (files before it in the
+     * same import, each {@code null} when not known) describes too; true when either is not known.
+     */
+    boolean describesAnyOf(List<FileScan> earlier) {
+        for (FileScan e : earlier) {
+            if (described == null || e.described == null) {
+                return true;
+            }
+            ObjectLongHashMap<String> small = described.size() <= e.described.size() ? described : e.described;
+            ObjectLongHashMap<String> large = small == described ? e.described : described;
+            if (small.keysView().anySatisfy(large::containsKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lets the described ids go, once the import no longer asks. */
+    void forgetDescribed() {
+        described = null;
     }
 
     /**

@@ -302,12 +302,16 @@ public class ImportService {
             ProgressTracker progress = new ProgressTracker(listener, files.size(),
                     scans.stream().mapToLong(s -> s.resources() + s.relations()).sum(), bulk);
             List<ImportReport> written = new ArrayList<>();
-            if (bulk) {
-                written.addAll(bulkImport(files, scans, declared, progress));
-            } else {
-                for (int i = 0; i < files.size(); i++) {
-                    written.add(transactionalImport(files.get(i), scans.get(i), declared, progress, options));
-                }
+            // A bulk load keeps one statement of each record: the files up to the first that describes
+            // a resource an earlier one does are bulk-loaded, the rest imported one by one, so that
+            // each file's statements are owned by its own batch and none erases another's.
+            int bulkFiles = bulk ? bulkPrefix(scans) : 0;
+            scans.forEach(FileScan::forgetDescribed);
+            if (bulkFiles > 0) {
+                written.addAll(bulkImport(files.subList(0, bulkFiles), scans.subList(0, bulkFiles), declared, progress));
+            }
+            for (int i = bulkFiles; i < files.size(); i++) {
+                written.add(transactionalImport(files.get(i), scans.get(i), declared, progress, options));
             }
             for (int i = 0; i < todo.size(); i++) {
                 reports[todo.get(i)] = written.get(i);
@@ -317,6 +321,16 @@ public class ImportService {
         } finally {
             writer.unlock();
         }
+    }
+
+    /** How many files, from the first, describe no resource that an earlier one describes. */
+    static int bulkPrefix(List<FileScan> scans) {
+        for (int i = 1; i < scans.size(); i++) {
+            if (scans.get(i).describesAnyOf(scans.subList(0, i))) {
+                return i;
+            }
+        }
+        return scans.size();
     }
 
     /**
