@@ -21,6 +21,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
 /**
  * The first, quick pass over a file, before any record is mapped: its content hash, the syntax
@@ -39,6 +40,8 @@ final class FileScan {
     private final boolean sameAs;
     /** The ids the file describes (type, names, properties), until {@link #forgetDescribed()}; null when not known. */
     private ObjectLongHashMap<String> described;
+    /** 64-bit hashes of the relations the file states (forward direction), until {@link #forgetDescribed()}; null when not known. */
+    private LongHashSet relationKeys;
 
     private FileScan(String sha256, long resources, long relations, long triples, List<ImportProblem> problems, boolean sameAs) {
         this.sha256 = sha256;
@@ -128,6 +131,7 @@ final class FileScan {
         FileScan scan = new FileScan(HexFormat.of().formatHex(digest.digest()), records.resources, records.relations, counts[1],
                 problems, sameAs[0]);
         scan.described = describedIn;
+        scan.relationKeys = records.keys;
         return scan;
     }
 
@@ -137,12 +141,17 @@ final class FileScan {
      */
     boolean describesAnyOf(List<FileScan> earlier) {
         for (FileScan e : earlier) {
-            if (described == null || e.described == null) {
+            if (described == null || e.described == null || relationKeys == null || e.relationKeys == null) {
                 return true;
             }
             ObjectLongHashMap<String> small = described.size() <= e.described.size() ? described : e.described;
             ObjectLongHashMap<String> large = small == described ? e.described : described;
             if (small.keysView().anySatisfy(large::containsKey)) {
+                return true;
+            }
+            LongHashSet fewer = relationKeys.size() <= e.relationKeys.size() ? relationKeys : e.relationKeys;
+            LongHashSet more = fewer == relationKeys ? e.relationKeys : relationKeys;
+            if (fewer.anySatisfy(more::contains)) {
                 return true;
             }
         }
@@ -152,6 +161,7 @@ final class FileScan {
     /** Lets the described ids go, once the import no longer asks. */
     void forgetDescribed() {
         described = null;
+        relationKeys = null;
     }
 
     /**
@@ -168,6 +178,8 @@ final class FileScan {
         private final Set<String> typed = new HashSet<>();
         private final Set<Triple> relationsInChunk = new HashSet<>();
         private final Map<Node, Node[]> reified = new HashMap<>();
+        /** Every relation of the file, hashed: two files that state one relation are told apart from two that do not. */
+        final LongHashSet keys = new LongHashSet();
         long resources;
         long relations;
 
@@ -210,6 +222,27 @@ final class FileScan {
                 t = Triple.create(t.getObject(), NodeFactory.createURI(ontology.termIri(p.inverse())), t.getSubject());
             }
             relationsInChunk.add(t);
+            keys.add(key(t));
+        }
+
+        /**
+         * A 64-bit hash of the relation's three IRIs (their string hashes, computed by the JDK's
+         * intrinsic, mixed); a collision only makes two files look as if they shared a relation.
+         */
+        private static long key(Triple t) {
+            long h = mix(t.getSubject().getURI().hashCode());
+            h = mix(h ^ t.getPredicate().getURI().hashCode());
+            String o = t.getObject().getURI();
+            return mix(h ^ ((long) o.hashCode() << 32 | o.length()));
+        }
+
+        /** MurmurHash3's 64-bit finaliser. */
+        private static long mix(long h) {
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return h ^ (h >>> 33);
         }
 
         void endChunk() {

@@ -303,8 +303,8 @@ public class ImportService {
                     scans.stream().mapToLong(s -> s.resources() + s.relations()).sum(), bulk);
             List<ImportReport> written = new ArrayList<>();
             // A bulk load keeps one statement of each record: the files up to the first that describes
-            // a resource an earlier one does are bulk-loaded, the rest imported one by one, so that
-            // each file's statements are owned by its own batch and none erases another's.
+            // a resource or states a relation an earlier one does are bulk-loaded, the rest imported
+            // one by one, so that each file's statements are owned by its own batch and none erases another's.
             int bulkFiles = bulk ? bulkPrefix(scans) : 0;
             scans.forEach(FileScan::forgetDescribed);
             if (bulkFiles > 0) {
@@ -323,7 +323,7 @@ public class ImportService {
         }
     }
 
-    /** How many files, from the first, describe no resource that an earlier one describes. */
+    /** How many files, from the first, describe no resource and state no relation that an earlier one does. */
     static int bulkPrefix(List<FileScan> scans) {
         for (int i = 1; i < scans.size(); i++) {
             if (scans.get(i).describesAnyOf(scans.subList(0, i))) {
