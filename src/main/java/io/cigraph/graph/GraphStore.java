@@ -9,6 +9,7 @@ import io.cigraph.model.Provenance;
 import io.cigraph.model.RecordSource;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
+import io.cigraph.model.StatedClaim;
 import io.cigraph.model.StoreContent;
 import io.cigraph.ontology.Ontology;
 import java.nio.file.Path;
@@ -239,18 +240,30 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     private ImportBatch readChunk(SimpleQueryRunner tx, String after, int size) {
         List<ResourceRecord> resources = new ArrayList<>();
+        List<StatedClaim> claims = new ArrayList<>();
         tx.run("MATCH (n:Resource) WHERE n.id > $after RETURN n ORDER BY n.id LIMIT $size",
-                Map.of("after", after, "size", size)).forEachRemaining(r -> resources.add(record(r.get("n").asNode())));
+                Map.of("after", after, "size", size)).forEachRemaining(r -> {
+                    Node n = r.get("n").asNode();
+                    resources.add(record(n));
+                    if (!n.get("claims").isNull()) {
+                        claims.addAll(Ownership.stated(Ownership.claims(n), null));
+                    }
+                });
         List<RelationRecord> relations = new ArrayList<>();
         tx.run("""
                 MATCH (n:Resource)-[r]->(m:Resource) WHERE n.id IN $ids
                 RETURN n.id AS s, r, m.id AS o ORDER BY s, type(r), o
                 """, Map.of("ids", resources.stream().map(ResourceRecord::id).toList())).forEachRemaining(r -> {
             Relationship rel = r.get("r").asRelationship();
-            ontology.findByRelationshipType(rel.type()).ifPresent(p -> relations.add(new RelationRecord(
-                    r.get("s").asString(), p.name(), r.get("o").asString(), provenance(rel), 0)));
+            ontology.findByRelationshipType(rel.type()).ifPresent(p -> {
+                RelationRecord relation = new RelationRecord(r.get("s").asString(), p.name(), r.get("o").asString(), provenance(rel), 0);
+                relations.add(relation);
+                if (!rel.get("claims").isNull()) {
+                    claims.addAll(Ownership.stated(Ownership.claims(rel), relation));
+                }
+            });
         });
-        return new ImportBatch("graph", "graph", "", resources, relations);
+        return new ImportBatch("graph", "graph", "", resources, relations, claims);
     }
 
     static ResourceRecord record(Node n) {

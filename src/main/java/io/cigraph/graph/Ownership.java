@@ -5,6 +5,7 @@ import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Provenance;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
+import io.cigraph.model.StatedClaim;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,6 +76,7 @@ final class Ownership {
         Map<String, LocalDate> aloneDates = batchDates(tx, existing.values().stream().filter(n -> n.get("claims").isNull())
                 .map(n -> n.get("batch").asString("")).distinct().toList());
         List<ResourceRecord> resources = new ArrayList<>();
+        List<StatedClaim> stating = new ArrayList<>();
         Map<String, Map<String, Object>> nodeExtras = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         Map<String, ResourceRecord> byId = new LinkedHashMap<>();
@@ -85,6 +87,7 @@ final class Ownership {
             claims.add(new Claim(stated.id(), order, batchDate, null, r, null));
             ResourceRecord effective = Claims.effective(r.id(), r.iri(), claims);
             resources.add(effective);
+            stating.addAll(stated(claims, null));
             nodeExtras.put(r.id(), extras(claims));
             if (before == null) {
                 changes.add(new Change("created", r.id(), null, null, null));
@@ -111,6 +114,7 @@ final class Ownership {
             claims.add(new Claim(stated.id(), order, p.source() == null ? null : dates.get(p.source()), p.confidence(), null, p));
             Provenance effective = Claims.preferred(claims).provenance();
             relations.add(new RelationRecord(r.subject(), r.predicate(), r.object(), effective, r.line()));
+            stating.addAll(stated(claims, r));
             relationExtras.put(key, extras(claims));
             if (before == null) {
                 changes.add(new Change("created", key, null, null, null));
@@ -120,8 +124,23 @@ final class Ownership {
                         : new Change("changed", key, "provenance", old, effective));
             }
         });
-        ImportBatch effective = new ImportBatch(stated.id(), stated.file(), stated.sha256(), resources, relations);
+        ImportBatch effective = new ImportBatch(stated.id(), stated.file(), stated.sha256(), resources, relations, stating);
         return new OwnedBatch(stated, effective, nodeExtras, relationExtras, changes);
+    }
+
+    /**
+     * Each claim as the projections keep it, when there is more than one: of a resource, what it
+     * said; of {@code relation} (null for a resource), the relation with the claim's provenance.
+     */
+    static List<StatedClaim> stated(List<Claim> claims, RelationRecord relation) {
+        if (claims.size() < 2) {
+            return List.of();
+        }
+        String preferred = Claims.preferred(claims).batch();
+        return claims.stream().map(c -> new StatedClaim(c.batch(), c.batch().equals(preferred),
+                relation == null ? c.resource() : null,
+                relation == null ? null : new RelationRecord(relation.subject(), relation.predicate(), relation.object(),
+                        c.provenance(), 0))).toList();
     }
 
     /**

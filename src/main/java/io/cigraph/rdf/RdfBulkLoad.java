@@ -77,7 +77,7 @@ final class RdfBulkLoad implements BulkLoad {
             loader.finishException(e);
         }
         Txn.executeWrite(dataset, () -> {
-            RdfGraphs.IMPORTED.forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+            RdfGraphs.clearImported(dataset);
         });
     }
 }

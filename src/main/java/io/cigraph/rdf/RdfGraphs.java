@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -28,8 +29,13 @@ final class RdfGraphs {
     static final Node ONTOLOGY = NodeFactory.createURI("https://w3id.org/cigraph/graph/ontology");
     /** One node per batch held, keyed by its content hash. */
     static final Node LEDGER = NodeFactory.createURI("https://w3id.org/cigraph/graph/ledger");
-    /** The graphs an import writes, all but the ontology's: what a rebuild or an abandoned bulk load empties. */
+    /** The graphs an import writes, all but the ontology's and the claims graphs: what a rebuild or an abandoned bulk load empties. */
     static final List<Node> IMPORTED = List.of(DATA, INFERRED, LEDGER);
+    /**
+     * Start of the claims graphs' names, one a batch ({@code .../graph/claims/batch-...}): what that
+     * import said of the records that more than one live import states.
+     */
+    static final String CLAIMS = "https://w3id.org/cigraph/graph/claims/";
 
     static final String LEDGER_NS = "https://w3id.org/cigraph/ledger#";
     static final Node BATCH_SHA256 = NodeFactory.createURI(LEDGER_NS + "sha256");
@@ -39,6 +45,27 @@ final class RdfGraphs {
     static final Node REIFIES = NodeFactory.createURI(RDF.getURI() + "reifies");
 
     private RdfGraphs() {
+    }
+
+    /** The claims graph of a batch. */
+    static Node claims(String batch) {
+        return NodeFactory.createURI(CLAIMS + batch);
+    }
+
+    static boolean isClaims(Node graph) {
+        return graph != null && graph.isURI() && graph.getURI().startsWith(CLAIMS);
+    }
+
+    /** Empties what imports wrote: the data, inferred and ledger graphs, and every claims graph. */
+    static void clearImported(DatasetGraph dataset) {
+        IMPORTED.forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+        List<Node> claims = new java.util.ArrayList<>();
+        dataset.listGraphNodes().forEachRemaining(g -> {
+            if (isClaims(g)) {
+                claims.add(g);
+            }
+        });
+        claims.forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
     }
 
     /** The prefixes every query may use without declaring them, and exports declare. */

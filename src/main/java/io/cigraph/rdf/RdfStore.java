@@ -189,7 +189,7 @@ class RdfStore implements Projection, DisposableBean {
     @Override
     public void rebuild(RecordSource source) {
         counted = null;
-        Txn.executeWrite(dataset, () -> RdfGraphs.IMPORTED.forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
+        Txn.executeWrite(dataset, () -> RdfGraphs.clearImported(dataset));
         source.forEachChunk(REBUILD_CHUNK, chunk -> Txn.executeWrite(dataset, () -> quads.write(dataset, chunk, false)));
         Set<String> held = source.batches();
         Txn.executeWrite(dataset, () -> held.forEach(sha -> quads.ledger(dataset, sha, null, null)));

@@ -5,6 +5,7 @@ import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Provenance;
 import io.cigraph.model.RelationRecord;
 import io.cigraph.model.ResourceRecord;
+import io.cigraph.model.StatedClaim;
 import io.cigraph.ontology.Ontology;
 import io.cigraph.ontology.OntologyProperty;
 import java.math.BigDecimal;
@@ -83,6 +84,9 @@ final class RecordQuads {
         for (RelationRecord r : batch.relations()) {
             addRelation(out, r, replacing);
         }
+        for (StatedClaim c : batch.claims()) {
+            addClaim(out, c);
+        }
     }
 
     /** Marks a batch as held, replacing what the ledger said of it. */
@@ -120,23 +124,28 @@ final class RecordQuads {
     }
 
     private void addResource(Consumer<Quad> out, Node s, ResourceRecord r) {
-        for (String type : r.types()) {
-            out.accept(new Quad(RdfGraphs.DATA, s, TYPE, term(type)));
-        }
+        addStated(out, RdfGraphs.DATA, s, r);
         Set<String> implied = new LinkedHashSet<>(ontology.withSuperclasses(r.types()));
         implied.removeAll(r.types());
         for (String type : implied) {
             out.accept(new Quad(RdfGraphs.INFERRED, s, TYPE, term(type)));
         }
+    }
+
+    /** What a record states of its resource (classes, names, literal properties) into graph {@code g}. */
+    private void addStated(Consumer<Quad> out, Node g, Node s, ResourceRecord r) {
+        for (String type : r.types()) {
+            out.accept(new Quad(g, s, TYPE, term(type)));
+        }
         if (r.label() != null) {
-            out.accept(new Quad(RdfGraphs.DATA, s, LABEL, NodeFactory.createLiteralString(r.label())));
+            out.accept(new Quad(g, s, LABEL, NodeFactory.createLiteralString(r.label())));
         }
         for (Alias a : r.aliases()) {
-            out.accept(new Quad(RdfGraphs.DATA, s, ALT_LABEL, a.language().isEmpty()
+            out.accept(new Quad(g, s, ALT_LABEL, a.language().isEmpty()
                     ? NodeFactory.createLiteralString(a.text()) : NodeFactory.createLiteralLang(a.text(), a.language())));
         }
         if (r.description() != null) {
-            out.accept(new Quad(RdfGraphs.DATA, s, DESCRIPTION, NodeFactory.createLiteralString(r.description())));
+            out.accept(new Quad(g, s, DESCRIPTION, NodeFactory.createLiteralString(r.description())));
         }
         for (Map.Entry<String, Object> e : r.properties().entrySet()) {
             Node p = term(e.getKey());
@@ -147,7 +156,7 @@ final class RecordQuads {
             for (Object v : values) {
                 // A link's value is an IRI of another dataset, kept as text elsewhere: an IRI again here,
                 // so that SPARQL joins it with that dataset's own triples.
-                out.accept(new Quad(RdfGraphs.DATA, s, p, link ? NodeFactory.createURI(v.toString()) : literal(v, range)));
+                out.accept(new Quad(g, s, p, link ? NodeFactory.createURI(v.toString()) : literal(v, range)));
             }
         }
     }
@@ -160,17 +169,38 @@ final class RecordQuads {
         out.accept(new Quad(RdfGraphs.DATA, stated));
         Node quoted = NodeFactory.createTripleTerm(stated);
         replacing.provenance(quoted);
-        Provenance prov = r.provenance();
+        addProvenance(out, RdfGraphs.DATA, quoted, r.provenance());
+        implied(r.predicate(), s, o, stated).forEach(t -> out.accept(new Quad(RdfGraphs.INFERRED, t)));
+    }
+
+    /** A relation's provenance, when it has any, as a reifier of the quoted triple in graph {@code g}. */
+    private void addProvenance(Consumer<Quad> out, Node g, Node quoted, Provenance prov) {
         if (!Provenance.NONE.equals(prov)) {
             Node reifier = NodeFactory.createBlankNode();
-            out.accept(new Quad(RdfGraphs.DATA, reifier, RdfGraphs.REIFIES, quoted));
-            addIfPresent(out, reifier, "source", prov.source() == null ? null : resource(prov.source()));
-            addIfPresent(out, reifier, "evidence", prov.evidence() == null ? null : NodeFactory.createLiteralString(prov.evidence()));
-            addIfPresent(out, reifier, "confidence", prov.confidence() == null ? null : literal(prov.confidence(), "xsd:decimal"));
-            addIfPresent(out, reifier, "validFrom", prov.validFrom() == null ? null : literal(prov.validFrom(), ""));
-            addIfPresent(out, reifier, "validTo", prov.validTo() == null ? null : literal(prov.validTo(), ""));
+            out.accept(new Quad(g, reifier, RdfGraphs.REIFIES, quoted));
+            addIfPresent(out, g, reifier, "source", prov.source() == null ? null : resource(prov.source()));
+            addIfPresent(out, g, reifier, "evidence", prov.evidence() == null ? null : NodeFactory.createLiteralString(prov.evidence()));
+            addIfPresent(out, g, reifier, "confidence", prov.confidence() == null ? null : literal(prov.confidence(), "xsd:decimal"));
+            addIfPresent(out, g, reifier, "validFrom", prov.validFrom() == null ? null : literal(prov.validFrom(), ""));
+            addIfPresent(out, g, reifier, "validTo", prov.validTo() == null ? null : literal(prov.validTo(), ""));
         }
-        implied(r.predicate(), s, o, stated).forEach(t -> out.accept(new Quad(RdfGraphs.INFERRED, t)));
+    }
+
+    /**
+     * What each live import said of a record that more than one states, in that import's claims
+     * graph: a resource's classes, names and literal properties; a relation with the provenance it
+     * gave. The data graph holds the effective record, whose single values are the preferred claim's.
+     */
+    private void addClaim(Consumer<Quad> out, StatedClaim c) {
+        Node g = RdfGraphs.claims(c.batch());
+        if (c.resource() != null) {
+            addStated(out, g, resource(c.resource().id()), c.resource());
+        } else {
+            RelationRecord r = c.relation();
+            Triple stated = Triple.create(resource(r.subject()), term(r.predicate()), resource(r.object()));
+            out.accept(new Quad(g, stated));
+            addProvenance(out, g, NodeFactory.createTripleTerm(stated), r.provenance());
+        }
     }
 
     /**
@@ -196,9 +226,9 @@ final class RecordQuads {
         p.superProperties().forEach(sp -> out.add(Triple.create(s, term(sp), o)));
     }
 
-    private void addIfPresent(Consumer<Quad> out, Node reifier, String property, Node value) {
+    private void addIfPresent(Consumer<Quad> out, Node g, Node reifier, String property, Node value) {
         if (value != null) {
-            out.accept(new Quad(RdfGraphs.DATA, reifier, term(property), value));
+            out.accept(new Quad(g, reifier, term(property), value));
         }
     }
 
@@ -244,21 +274,44 @@ final class RecordQuads {
             }
             List<Quad> stale = new ArrayList<>();
             dsg.find(RdfGraphs.DATA, s, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                if (q.getObject().isLiteral() || q.getPredicate().equals(TYPE) || links.contains(q.getPredicate())) {
+                if (describes(q)) {
                     stale.add(q);
                 }
             });
             dsg.find(RdfGraphs.INFERRED, s, TYPE, Node.ANY).forEachRemaining(stale::add);
+            // What imports said of it apart: written again with the record when more than one still does.
+            dsg.find(Node.ANY, s, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (RdfGraphs.isClaims(q.getGraph()) && describes(q)) {
+                    stale.add(q);
+                }
+            });
             stale.forEach(dsg::delete);
+        }
+
+        /** Whether a quad about a resource belongs to its description (literals, types, links), not to its relations. */
+        private boolean describes(Quad q) {
+            return q.getObject().isLiteral() || q.getPredicate().equals(TYPE) || links.contains(q.getPredicate());
         }
 
         void provenance(Node quoted) {
             if (dsg == null) {
                 return;
             }
-            List<Node> reifiers = new ArrayList<>();
-            dsg.find(RdfGraphs.DATA, Node.ANY, RdfGraphs.REIFIES, quoted).forEachRemaining(q -> reifiers.add(q.getSubject()));
-            reifiers.forEach(reifier -> dsg.deleteAny(RdfGraphs.DATA, reifier, Node.ANY, Node.ANY));
+            List<Quad> reifiers = new ArrayList<>();
+            dsg.find(Node.ANY, Node.ANY, RdfGraphs.REIFIES, quoted).forEachRemaining(q -> {
+                if (q.getGraph().equals(RdfGraphs.DATA) || RdfGraphs.isClaims(q.getGraph())) {
+                    reifiers.add(q);
+                }
+            });
+            reifiers.forEach(q -> dsg.deleteAny(q.getGraph(), q.getSubject(), Node.ANY, Node.ANY));
+            Triple t = quoted.getTriple();
+            List<Quad> claimed = new ArrayList<>();
+            dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()).forEachRemaining(q -> {
+                if (RdfGraphs.isClaims(q.getGraph())) {
+                    claimed.add(q);
+                }
+            });
+            claimed.forEach(dsg::delete);
         }
     }
 }

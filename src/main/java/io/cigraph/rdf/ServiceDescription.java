@@ -65,7 +65,9 @@ class ServiceDescription {
         dataset.addProperty(m.createProperty(SD, "defaultGraph"), m.createResource()
                 .addProperty(RDF.type, m.createResource(SD + "Graph"))
                 .addProperty(m.createProperty("http://www.w3.org/2000/01/rdf-schema#comment"),
-                        "The union of the named graphs: stated data, ontology inferences, the ontology and the import ledger."));
+                        "The union of the named graphs: stated data (the effective record), ontology inferences, the ontology, the "
+                                + "import ledger, and the claims graphs (" + RdfGraphs.CLAIMS + "BATCH: what each import said of "
+                                + "the records that more than one live import states)."));
         for (Node graph : new Node[] {RdfGraphs.DATA, RdfGraphs.INFERRED, RdfGraphs.ONTOLOGY, RdfGraphs.LEDGER}) {
             dataset.addProperty(m.createProperty(SD, "namedGraph"), m.createResource()
                     .addProperty(RDF.type, m.createResource(SD + "NamedGraph"))

@@ -210,6 +210,21 @@ class BulkImportIT {
         assertThat(service.count("""
                 MATCH (:Resource {id: 'huawei-watch-gt-4'})-[:RUNS]->(:Resource {id: 'harmonyos-4'}) RETURN count(*)
                 """)).isOne();
+        // SPARQL: the relation once in the default graph; each import's provenance in its claims graph.
+        String port = service.app().getEnvironment().getProperty("local.server.port");
+        try (var conn = org.apache.jena.rdfconnection.RDFConnectionRemote.service("http://localhost:" + port + "/sparql")
+                .parseCheckSPARQL(false).build()) {
+            List<String> rows = new ArrayList<>();
+            conn.querySelect("SELECT ?x WHERE { res:huawei-watch-gt-4 kg:runs ?x }", r -> rows.add(r.get("x").toString()));
+            assertThat(rows).hasSize(1);
+            List<String> evidence = new ArrayList<>();
+            conn.querySelect("""
+                    SELECT ?g ?e WHERE { GRAPH ?g { ?r rdf:reifies <<( res:huawei-watch-gt-4 kg:runs res:harmonyos-4 )>> ; kg:evidence ?e } }
+                    """, r -> evidence.add(r.getResource("g").getURI().replaceAll(".*/", "") + " " + r.getLiteral("e").getLexicalForm()));
+            assertThat(evidence).hasSize(3).anyMatch(e -> e.startsWith("data stated again"))
+                    .anyMatch(e -> e.startsWith(reports.get(2).batch() + " stated again"))
+                    .anyMatch(e -> e.startsWith(reports.get(0).batch() + " ") && !e.contains("stated again"));
+        }
     }
 
     @Test

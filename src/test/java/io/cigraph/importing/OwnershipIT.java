@@ -184,6 +184,20 @@ class OwnershipIT {
         return new Stores(neo4j, tdb2, lucene, projections.stream().map(Projection::content).toList());
     }
 
+    private static final String CLAIMS = "https://w3id.org/cigraph/graph/claims/";
+
+    /** A SELECT's rows, each its variables' values joined by spaces. */
+    private List<String> select(String query, String... vars) {
+        List<String> rows = new ArrayList<>();
+        try (RDFConnection conn = RDFConnectionRemote.service("http://localhost:" + port + "/sparql").parseCheckSPARQL(false).build()) {
+            conn.querySelect(query, s -> rows.add(java.util.Arrays.stream(vars).map(v -> {
+                var node = s.get(v);
+                return node.isLiteral() ? node.asLiteral().getLexicalForm() : node.toString();
+            }).collect(java.util.stream.Collectors.joining(" "))));
+        }
+        return rows;
+    }
+
     private Map<String, Long> relationCountsByCypher() {
         Map<String, Long> counts = new TreeMap<>();
         try (var session = driver.session()) {
@@ -269,6 +283,17 @@ class OwnershipIT {
         assertThat(after.lucene()).containsEntry(SEED_ALIAS, true).containsEntry("Huawei Technologies", true).containsEntry(NEW_ALIAS, true);
         JsonNode huawei = get("/api/entities/huawei").json();
         assertThat(huawei.get("batches")).hasSize(2);
+        // SPARQL: the data graph holds the effective record; each import's claims graph what it said.
+        String seedBatch = huawei.get("batches").get(0).asString().equals(batch) ? huawei.get("batches").get(1).asString()
+                : huawei.get("batches").get(0).asString();
+        List<String> claimed = select("""
+                SELECT ?g ?l WHERE { GRAPH ?g { res:huawei skos:altLabel ?l } FILTER(STRSTARTS(STR(?g), STR(<%s>))) }"""
+                .formatted(CLAIMS), "g", "l");
+        assertThat(claimed).contains(CLAIMS + batch + " " + NEW_ALIAS, CLAIMS + seedBatch + " " + SEED_ALIAS)
+                .doesNotContain(CLAIMS + batch + " " + SEED_ALIAS);
+        assertThat(select("SELECT ?g WHERE { GRAPH ?g { res:huawei dcterms:description ?d } }", "g"))
+                .containsExactlyInAnyOrder("https://w3id.org/cigraph/graph/data", CLAIMS + seedBatch);
+        assertThat(select("SELECT ?l WHERE { res:huawei rdfs:label ?l }", "l")).containsExactly("Huawei");
         JsonNode history = get("/api/entities/huawei/history").json();
         assertThat(history.toString()).contains(batch).contains(NEW_ALIAS);
 
@@ -290,6 +315,8 @@ class OwnershipIT {
         assertThat(restored.lucene()).isEqualTo(before.lucene());
         assertThat(export()).isEqualTo(exportBefore);
         assertThat(snapshotWithoutLedger()).isEqualTo(snapshotBefore);
+        assertThat(select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(<%s>))) }"
+                .formatted(CLAIMS), "g")).as("no claims graph once one import alone states each record").isEmpty();
 
         JsonNode ledger = get("/api/imports").json();
         assertThat(ledger.toString()).contains("\"batch\":\"" + batch + "\"").contains("\"status\":\"undone\"");
