@@ -219,9 +219,12 @@ class CsvRoundTripIT extends IntegrationTest {
             }));
         }
         String values = String.join(" ", ids.stream().map(id -> "<https://w3id.org/cigraph/id/" + id + ">").toList());
-        all.addAll(sparql("SELECT ?g ?s ?p ?o WHERE { VALUES ?s { " + values + " } GRAPH ?g { ?s ?p ?o } }"));
+        // The records as the stores hold them, not the claims graphs: what each import said of a
+        // restated record is kept apart, and grows with every restatement.
+        String records = " FILTER(!STRSTARTS(STR(?g), \"https://w3id.org/cigraph/graph/claims/\"))";
+        all.addAll(sparql("SELECT ?g ?s ?p ?o WHERE { VALUES ?s { " + values + " } GRAPH ?g { ?s ?p ?o }" + records + " }"));
         all.addAll(sparql("SELECT ?g ?s ?p ?o WHERE { VALUES ?x { " + values + " } GRAPH ?g { ?r rdf:reifies ?s ; ?p ?o }"
-                + " FILTER(SUBJECT(?s) = ?x) }"));
+                + " FILTER(SUBJECT(?s) = ?x)" + records + " }"));
         labels.forEach((id, label) -> {
             JsonNode hits = get("/api/search?limit=100&q=" + URLEncoder.encode(label, StandardCharsets.UTF_8)).json().get("hits");
             for (JsonNode hit : hits) {

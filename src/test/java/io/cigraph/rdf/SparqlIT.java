@@ -206,10 +206,10 @@ class SparqlIT extends IntegrationTest {
         try (RDFConnection conn = connect()) {
             List<String> rows = new ArrayList<>();
             conn.querySelect("""
-                    SELECT ?source ?evidence ?confidence WHERE {
+                    SELECT ?source ?evidence ?confidence WHERE { GRAPH <https://w3id.org/cigraph/graph/data> {
                       ?r rdf:reifies <<( res:huawei kg:develops res:nearlink )>> ;
                          kg:source ?source ; kg:evidence ?evidence ; kg:confidence ?confidence .
-                    }""", s -> rows.add(s.getResource("source").getURI() + " | " + s.getLiteral("evidence").getString()
+                    } }""", s -> rows.add(s.getResource("source").getURI() + " | " + s.getLiteral("evidence").getString()
                     + " | " + s.getLiteral("confidence").getDouble()));
             assertThat(rows).singleElement().satisfies(row -> assertThat(row)
                     .contains("huawei-has-established-differentiation-barriers-within-its-ecosystem", "NearLink", "| 0.9"));
