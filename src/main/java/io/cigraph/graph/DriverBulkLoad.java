@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * A bulk load into an empty remote Neo4j (a server or cluster the service does not run): there
  * is no embedded API to reach, so it writes with the transactional path's own statements, one
  * transaction per chunk, resources first and relations at the end (a file may name a resource
- * before it describes it; the relations wait in a spool on disk). Closing an unfinished load
- * deletes what it wrote, which is everything: the graph was empty.
+ * before it describes it; the relations wait in a spool on disk). A {@code :BulkLoad} node marks
+ * the load from its start until the transaction that writes its ledger, so that a load stopped
+ * where it could not clean up (killed) is recognised at the next start ({@link
+ * GraphStore#clearInterruptedBulkLoad()}). Closing an unfinished load deletes what it wrote, its
+ * resources: the graph held none before it.
  */
 final class DriverBulkLoad implements BulkLoad {
 
@@ -41,7 +44,17 @@ final class DriverBulkLoad implements BulkLoad {
         this.writes = writes;
         this.statementRows = statementRows;
         this.relations = new RelationSpool(spoolDir);
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(MARK).consume());
+        }
     }
+
+    /** Marks a bulk load through the driver as running, until its ledger is written. */
+    static final String MARK = "CREATE (:BulkLoad {startedAt: datetime()})";
+    /** What an unfinished bulk load through the driver leaves: its resources and its mark. */
+    static final String UNDO = """
+            MATCH (n) WHERE n:Resource OR n:BulkLoad CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+            """;
 
     @Override
     public void add(ImportBatch chunk) {
@@ -65,8 +78,10 @@ final class DriverBulkLoad implements BulkLoad {
                 });
                 session.executeWriteWithoutResult(tx -> writes.writeRelations(tx, records, ids, statementRows));
             });
-            session.executeWriteWithoutResult(tx -> batches.forEach(b -> GraphWrites.writeLedger(tx, b, null,
-                    List.copyOf(sources.getOrDefault(b.id(), Set.of())))));
+            session.executeWriteWithoutResult(tx -> {
+                batches.forEach(b -> GraphWrites.writeLedger(tx, b, null, List.copyOf(sources.getOrDefault(b.id(), Set.of()))));
+                tx.run("MATCH (m:BulkLoad) DELETE m").consume();
+            });
         }
         finished = true;
     }
@@ -78,7 +93,7 @@ final class DriverBulkLoad implements BulkLoad {
             return;
         }
         try (Session session = driver.session()) {
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            session.run(UNDO).consume();
             LOG.info("Bulk load abandoned: the graph is empty again");
         } catch (RuntimeException e) {
             LOG.error("Could not empty the graph after a failed bulk load", e);

@@ -155,22 +155,23 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     }
 
     /**
-     * Empties a graph that holds resources and no ledger at all: a bulk load through the driver
-     * that stopped before its end (killed, so that it could not delete what it wrote), since such a
-     * load writes its ledger last and every other write commits its ledger entry with its
-     * statements. A bulk load with the embedded importer swaps a whole database in, ledger
-     * included, and never leaves this state.
+     * Undoes a bulk load through the driver that stopped before its end (killed, so that it could
+     * not delete what it wrote): its {@code :BulkLoad} mark is still there, since the mark goes in
+     * the transaction that writes the load's ledger. Its resources and the mark are deleted; nothing
+     * else in the database is touched. A bulk load with the embedded importer swaps a whole
+     * database in, ledger included, and leaves no mark.
      *
-     * @return how many resources were deleted; 0 when the graph was not in that state
+     * @return how many resources were deleted, or -1 when no bulk load was interrupted
      */
     public long clearInterruptedBulkLoad() {
         try (Session session = driver.session()) {
             long orphans = session.executeRead(tx -> tx.run("""
-                    MATCH (n:Resource) WITH count(n) AS n
-                    RETURN CASE WHEN EXISTS { (:ImportBatch) } THEN 0 ELSE n END AS orphans
+                    OPTIONAL MATCH (m:BulkLoad) WITH count(m) AS marks
+                    OPTIONAL MATCH (n:Resource) WITH marks, count(n) AS n
+                    RETURN CASE WHEN marks > 0 THEN n ELSE -1 END AS orphans
                     """).single().get("orphans").asLong());
-            if (orphans > 0) {
-                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            if (orphans >= 0) {
+                session.run(DriverBulkLoad.UNDO).consume();
             }
             return orphans;
         }

@@ -40,9 +40,9 @@ class ProjectionSync {
      */
     void clearInterruptedBulkLoad() {
         long orphans = graph.clearInterruptedBulkLoad();
-        if (orphans > 0) {
-            LOG.warn("The graph held {} resources and no import ledger: a bulk load was stopped before its end. "
-                    + "It is undone; every store is empty again", orphans);
+        if (orphans >= 0) {
+            LOG.warn("A bulk load through the driver was stopped before its end, with {} resources written: "
+                    + "it is undone and every store is empty again", orphans);
             projections.stream().filter(p -> p != graph).forEach(this::rebuild);
         }
     }
