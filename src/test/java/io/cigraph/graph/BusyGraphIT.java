@@ -126,12 +126,15 @@ class BusyGraphIT {
             }
         });
         Thread.sleep(1500);
-        // Generous bounds: this machine may be busy. Without the fixes the runaway does not answer
-        // for many minutes, and a starved pool answers entities with an error.
+        // Without the fixes the runaway does not answer for many minutes, and a starved pool answers
+        // entities with an error. Meanwhile an entity answers as it does on a busy machine: a few
+        // milliseconds, with room for a machine that is busier still.
         long start = System.nanoTime();
         HttpResponse<String> entity = get("/api/entities/huawei");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(entity.statusCode()).isEqualTo(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        System.out.println("An entity while a runaway computes: " + took.toMillis() + " ms");
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
         var answer = runaway.get(60, TimeUnit.SECONDS);
         assertThat(answer.getKey().statusCode()).as(answer.getKey().body()).isBetween(400, 503);
         assertThat(answer.getKey().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
