@@ -1,6 +1,9 @@
 package io.cigraph.graph;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -14,6 +17,12 @@ import org.neo4j.graphdb.Transaction;
  * timeout for its turn is told the graph is busy ({@link GraphBusyException}, 503), rather than
  * queueing without end. Each has the configured timeout, which Neo4j enforces; nothing is
  * committed (the transaction is rolled back as it closes).
+ * <p>
+ * They run on platform threads of their own, as Neo4j's Bolt workers ran them: requests are
+ * served on virtual threads, which the JVM does not preempt, so that a heavy read computed on
+ * one would hold one of the few carrier threads until its timeout, and two would stop every
+ * other request meanwhile. The operating system shares the cores between these threads and the
+ * carriers.
  */
 final class EmbeddedReads {
 
@@ -22,6 +31,8 @@ final class EmbeddedReads {
     private final Semaphore permits;
     private final Duration wait;
     private volatile GraphDatabaseService database;
+    private final ExecutorService threads = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("graph-read-", 0).daemon().factory());
 
     EmbeddedReads(EmbeddedNeo4j neo4j, Duration timeout, int concurrency, Duration wait) {
         this.neo4j = neo4j;
@@ -39,10 +50,19 @@ final class EmbeddedReads {
             Thread.currentThread().interrupt();
             throw new GraphBusyException("Interrupted while waiting for a read of the graph database.");
         }
-        try (Transaction tx = database().beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            return work.apply(new EmbeddedReadContext(tx, timeout));
-        } catch (RuntimeException e) {
-            throw EmbeddedReadContext.translated(e, timeout);
+        try {
+            return threads.submit(() -> {
+                try (Transaction tx = database().beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return work.apply(new EmbeddedReadContext(tx, timeout));
+                } catch (RuntimeException e) {
+                    throw EmbeddedReadContext.translated(e, timeout);
+                }
+            }).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphBusyException("Interrupted while reading the graph database.");
         } finally {
             permits.release();
         }
