@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the integration tests: the whole service on a random HTTP port, with the in-process
- * Neo4j on a free Bolt port and its data in a fresh folder, loaded with the bundled seed data.
+ * Neo4j on a free Bolt port (or a separate Neo4j server, see {@link Neo4jServer}) and its data in a
+ * fresh folder, loaded with the bundled seed data.
  * All subclasses share one application context (and so one database).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,8 +41,8 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("cigraph.graph.embedded.dir", () -> DATA.resolve("neo4j").toString());
-        registry.add("cigraph.graph.embedded.bolt-port", () -> "0");
+        // The in-process Neo4j, or a separate server when the build runs the suite against one.
+        Neo4jServer.graphSettings(DATA.resolve("neo4j")).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("cigraph.rdf.dir", () -> DATA.resolve("tdb2").toString());
         // Short enough that timeout tests finish soon, long enough for any honest query here.
         registry.add("cigraph.rdf.query-timeout", () -> "5s");

@@ -64,6 +64,10 @@ final class EmbeddedStage {
             if (ledger != null && !sources.isEmpty()) {
                 ledger.setProperty("sources", sources.toArray(String[]::new));
             }
+            List<String> touched = GraphWrites.touched(batch);
+            if (ledger != null && touched != null) {
+                ledger.setProperty("touched", touched.toArray(String[]::new));
+            }
         } catch (RuntimeException e) {
             tx.close();
             throw e;

@@ -128,7 +128,8 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
                     chunkSize, owned.relationExtras());
             GraphWrites.writeLedger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
                     batch.resources().size(), batch.relations().size()),
-                    owned.changes().isEmpty() ? null : ChangeLog.json(owned.changes()), writes.sources(owned.stated()));
+                    owned.changes().isEmpty() ? null : ChangeLog.json(owned.changes()), writes.sources(owned.stated()),
+                    GraphWrites.touched(batch));
             return staged;
         } catch (RuntimeException e) {
             staged.close();
@@ -243,27 +244,12 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         List<ResourceRecord> resources = new ArrayList<>();
         List<StatedClaim> claims = new ArrayList<>();
         tx.run("MATCH (n:Resource) WHERE n.id > $after RETURN n ORDER BY n.id LIMIT $size",
-                Map.of("after", after, "size", size)).forEachRemaining(r -> {
-                    Node n = r.get("n").asNode();
-                    resources.add(record(n));
-                    if (!n.get("claims").isNull()) {
-                        claims.addAll(Ownership.stated(Ownership.claims(n), null));
-                    }
-                });
+                Map.of("after", after, "size", size)).forEachRemaining(r -> addResource(r.get("n").asNode(), resources, claims));
         List<RelationRecord> relations = new ArrayList<>();
         tx.run("""
                 MATCH (n:Resource)-[r]->(m:Resource) WHERE n.id IN $ids
                 RETURN n.id AS s, r, m.id AS o ORDER BY s, type(r), o
-                """, Map.of("ids", resources.stream().map(ResourceRecord::id).toList())).forEachRemaining(r -> {
-            Relationship rel = r.get("r").asRelationship();
-            ontology.findByRelationshipType(rel.type()).ifPresent(p -> {
-                RelationRecord relation = new RelationRecord(r.get("s").asString(), p.name(), r.get("o").asString(), provenance(rel), 0);
-                relations.add(relation);
-                if (!rel.get("claims").isNull()) {
-                    claims.addAll(Ownership.stated(Ownership.claims(rel), relation));
-                }
-            });
-        });
+                """, Map.of("ids", resources.stream().map(ResourceRecord::id).toList())).forEachRemaining(r -> addRelation(r, relations, claims));
         return new ImportBatch("graph", "graph", "", resources, relations, claims);
     }
 
@@ -296,6 +282,98 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
                 r.get("confidence").isNull() ? null : r.get("confidence").asDouble(),
                 r.get("validFrom").isNull() ? null : r.get("validFrom").asLocalDate(),
                 r.get("validTo").isNull() ? null : r.get("validTo").asLocalDate());
+    }
+
+    /**
+     * A ledger entry the graph holds.
+     *
+     * @param touched the ids whose records its write changed, or null when the entry did not record
+     *                them (a bulk load, a retraction, a new version): a store that lacks it is rebuilt
+     */
+    public record HeldEntry(String sha256, String id, String file, String importedAt, List<String> touched) {
+    }
+
+    /**
+     * How a store's ledger stands against the graph's.
+     *
+     * @param missing the entries the graph holds and the store lacks, oldest first
+     * @param extra   the content hashes the store holds and the graph no longer does (undone, replaced)
+     */
+    public record Behind(List<HeldEntry> missing, Set<String> extra) {
+
+        public boolean inStep() {
+            return missing.isEmpty() && extra.isEmpty();
+        }
+
+        /** Whether the store can follow entry by entry: it only lacks imports that recorded what they touched. */
+        public boolean followable() {
+            return extra.isEmpty() && missing.stream().allMatch(e -> e.touched() != null);
+        }
+    }
+
+    /** The graph's ledger against a store's ({@code held}, content hashes), in one read. */
+    public Behind behind(Set<String> held) {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> {
+                List<HeldEntry> missing = new ArrayList<>();
+                Set<String> extra = new HashSet<>(held);
+                tx.run("""
+                        MATCH (b:ImportBatch) WHERE b.status IS NULL OR b.status = 'retraction'
+                        RETURN b.sha256 AS sha, b.id AS id, b.file AS file, toString(b.importedAt) AS at, b.touched AS touched
+                        ORDER BY b.importedAt, b.id
+                        """).forEachRemaining(r -> {
+                    String sha = r.get("sha").asString();
+                    if (!extra.remove(sha)) {
+                        missing.add(new HeldEntry(sha, r.get("id").asString(), r.get("file").asString(null),
+                                r.get("at").asString(null), r.get("touched").isNull() ? null : r.get("touched").asList(v -> v.asString())));
+                    }
+                });
+                return new Behind(missing, extra);
+            });
+        }
+    }
+
+    /**
+     * The records a store needs to follow {@code entry}: the resources it touched as the graph holds
+     * them now, every relation either end of which is one of them, and what each import said of
+     * those that several state. Read in one transaction; resources gone since are absent.
+     */
+    public ImportBatch recordsOf(HeldEntry entry) {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> {
+                List<ResourceRecord> resources = new ArrayList<>();
+                List<StatedClaim> claims = new ArrayList<>();
+                tx.run("UNWIND $ids AS id MATCH (n:Resource {id: id}) RETURN n ORDER BY n.id", Map.of("ids", entry.touched()))
+                        .forEachRemaining(r -> addResource(r.get("n").asNode(), resources, claims));
+                List<RelationRecord> relations = new ArrayList<>();
+                tx.run("""
+                        UNWIND $ids AS id
+                        MATCH (n:Resource {id: id})-[r]-(:Resource)
+                        WITH DISTINCT r
+                        RETURN startNode(r).id AS s, r, endNode(r).id AS o ORDER BY s, type(r), o
+                        """, Map.of("ids", entry.touched())).forEachRemaining(r -> addRelation(r, relations, claims));
+                return new ImportBatch(entry.id(), entry.file() == null ? entry.id() : entry.file(), entry.sha256(),
+                        resources, relations, claims);
+            });
+        }
+    }
+
+    private static void addResource(Node n, List<ResourceRecord> resources, List<StatedClaim> claims) {
+        resources.add(record(n));
+        if (!n.get("claims").isNull()) {
+            claims.addAll(Ownership.stated(Ownership.claims(n), null));
+        }
+    }
+
+    private void addRelation(org.neo4j.driver.Record r, List<RelationRecord> relations, List<StatedClaim> claims) {
+        Relationship rel = r.get("r").asRelationship();
+        ontology.findByRelationshipType(rel.type()).ifPresent(p -> {
+            RelationRecord relation = new RelationRecord(r.get("s").asString(), p.name(), r.get("o").asString(), provenance(rel), 0);
+            relations.add(relation);
+            if (!rel.get("claims").isNull()) {
+                claims.addAll(Ownership.stated(Ownership.claims(rel), relation));
+            }
+        });
     }
 
     /** Whether a batch with this content hash is already in the graph. */

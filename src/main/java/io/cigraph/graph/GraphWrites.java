@@ -42,13 +42,14 @@ final class GraphWrites {
     // included); one undone or replaced is live again, with this import's time and report.
     private static final String WRITE_LEDGER = """
             MERGE (b:ImportBatch {sha256: $sha256})
-            ON CREATE SET b.id = $id, b.file = $file, b.importedAt = datetime(),
+            ON CREATE SET b.id = $id, b.file = $file, b.importedAt = datetime(), b.touched = $touched,
                           b.resources = $resources, b.relations = $relations, b.report = $report,
                           b.sources = CASE WHEN size($sources) = 0 THEN null ELSE $sources END
             ON MATCH SET b.importedAt = CASE WHEN b.status IS NULL THEN b.importedAt ELSE datetime() END,
                          b.report = CASE WHEN b.status IS NULL THEN b.report ELSE $report END,
                          b.sources = CASE WHEN b.status IS NULL THEN b.sources
                                           WHEN size($sources) = 0 THEN null ELSE $sources END,
+                         b.touched = CASE WHEN b.status IS NULL THEN b.touched ELSE $touched END,
                          b.replacedBy = null, b.retractedAt = null, b.status = null
             """;
 
@@ -170,7 +171,17 @@ final class GraphWrites {
 
     /** As above, with the sources the batch rests on. */
     static void writeLedger(SimpleQueryRunner tx, BatchSummary batch, String report, List<String> sources) {
+        writeLedger(tx, batch, report, sources, null);
+    }
+
+    /**
+     * As above, with the ids of the resources whose records the batch wrote (those it describes and
+     * both ends of its relations), or null when not recorded: what another replica re-reads to follow it.
+     */
+    static void writeLedger(SimpleQueryRunner tx, BatchSummary batch, String report, List<String> sources,
+                            List<String> touched) {
         Map<String, Object> params = new HashMap<>();
+        params.put("touched", touched);
         params.put("sha256", batch.sha256());
         params.put("id", batch.id());
         params.put("file", batch.file());
@@ -180,6 +191,22 @@ final class GraphWrites {
         params.put("sources", sources);
         tx.run(WRITE_LEDGER, params).consume();
     }
+
+    /**
+     * The ids a transactional write of {@code batch} touches, for its ledger entry; null past
+     * {@value #MAX_TOUCHED} (a replica then rebuilds its stores rather than follow it record by record).
+     */
+    static List<String> touched(io.cigraph.model.ImportBatch batch) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        batch.resources().forEach(r -> ids.add(r.id()));
+        batch.relations().forEach(r -> {
+            ids.add(r.subject());
+            ids.add(r.object());
+        });
+        return ids.size() > MAX_TOUCHED ? null : List.copyOf(ids);
+    }
+
+    static final int MAX_TOUCHED = 100_000;
 
     private static void run(SimpleQueryRunner tx, String query, List<Map<String, Object>> rows, int chunkSize,
                             Map<String, Object> extra) {

@@ -25,6 +25,9 @@ import org.springframework.util.unit.DataSize;
  * @param retractSource a source to retract and then exit (set by {@code retract-source ID})
  * @param dryRun        with {@code import}, {@code undo} or {@code retract-source} on the command line:
  *                      report what would change, write nothing (set by {@code --dry-run} after them)
+ * @param followInterval how often the service reads the graph's ledger to bring its RDF store and
+ *                      search index in step with what other instances (replicas on the same graph)
+ *                      imported, undid or retracted; {@code 0} turns following off
  * @param resolve       what {@code import} on the command line and the start-up load do with a new
  *                      entity whose normalised name matches a known one's: {@code report} it as a
  *                      likely duplicate, or {@code merge} it into that one ({@code --resolve=merge}
@@ -42,5 +45,6 @@ record ImportingProperties(
         @DefaultValue("") String undo,
         @DefaultValue("") String retractSource,
         @DefaultValue("false") boolean dryRun,
-        @DefaultValue("report") Resolve resolve) {
+        @DefaultValue("report") Resolve resolve,
+        @DefaultValue("1s") java.time.Duration followInterval) {
 }

@@ -48,6 +48,7 @@ final class StagedWrite {
         ImportBatch batch = owned.effective();
         List<StoreWork> work = projections.stream().map(p -> new StoreWork(p, threads.get(p))).toList();
         try {
+            LOG.debug("Batch {} staging in every store", batch.id());
             work.forEach(w -> w.stage(owned));
             RuntimeException failure = null;
             for (StoreWork w : work) {

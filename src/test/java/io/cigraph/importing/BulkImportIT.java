@@ -1,5 +1,6 @@
 package io.cigraph.importing;
 
+import io.cigraph.Neo4jServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,14 +104,13 @@ class BulkImportIT {
         Path dir = data.resolve(name);
         // As arguments: default properties would rank below the application's own settings.
         return new SpringApplicationBuilder(CiGraphApplication.class).run(
+                java.util.stream.Stream.concat(Neo4jServer.graphArguments(dir.resolve("neo4j")).stream(), java.util.stream.Stream.of(
                 "--server.port=0",
-                "--cigraph.graph.embedded.dir=" + dir.resolve("neo4j"),
-                "--cigraph.graph.embedded.bolt-port=0",
                 "--cigraph.graph.embedded.direct-writes=" + directWrites,
                 "--cigraph.rdf.dir=" + dir.resolve("tdb2"),
                 "--cigraph.search.dir=" + dir.resolve("index"),
                 "--cigraph.import.load-at-startup=false",
-                "--cigraph.import.chunk-resources=5");
+                "--cigraph.import.chunk-resources=5")).toArray(String[]::new));
     }
 
     @AfterAll

@@ -87,9 +87,11 @@ final class ChildService {
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "io.cigraph.CiGraphApplication"));
         command.addAll(List.of(args));
+        if (command.stream().noneMatch(a -> a.startsWith("--spring.neo4j.uri="))) {
+            // Its own graph in the data folder: in-process, or the separate server the tests run against.
+            command.addAll(io.cigraph.Neo4jServer.graphArguments(data.resolve("neo4j")));
+        }
         command.addAll(List.of(
-                "--cigraph.graph.embedded.dir=" + data.resolve("neo4j"),
-                "--cigraph.graph.embedded.bolt-port=0",
                 "--cigraph.graph.embedded.page-cache=32MB",
                 "--cigraph.graph.embedded.import-memory=128MB",
                 "--cigraph.rdf.dir=" + data.resolve("tdb2"),

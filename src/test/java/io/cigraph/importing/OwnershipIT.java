@@ -1,5 +1,6 @@
 package io.cigraph.importing;
 
+import io.cigraph.Neo4jServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cigraph.graph.GraphStore;
@@ -61,10 +62,9 @@ class OwnershipIT {
     @DynamicPropertySource
     static void ownStores(DynamicPropertyRegistry registry) throws IOException {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")), "cigraph-ownership");
-        registry.add("cigraph.graph.embedded.dir", () -> data.resolve("neo4j").toString());
+        Neo4jServer.graphSettings(data.resolve("neo4j")).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("cigraph.rdf.dir", () -> data.resolve("tdb2").toString());
         registry.add("cigraph.search.dir", () -> data.resolve("index").toString());
-        registry.add("cigraph.graph.embedded.bolt-port", () -> "0");
         registry.add("cigraph.security.api-key", () -> API_KEY);
     }
 

@@ -1,5 +1,6 @@
 package io.cigraph.importing;
 
+import io.cigraph.Neo4jServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cigraph.CiGraphApplication;
@@ -55,9 +56,9 @@ class ResolutionIT {
     @BeforeAll
     static void start() {
         app = new SpringApplicationBuilder(CiGraphApplication.class).run(
-                "--server.port=0", "--cigraph.graph.embedded.bolt-port=0",
-                "--cigraph.graph.embedded.dir=" + root.resolve("neo4j"), "--cigraph.rdf.dir=" + root.resolve("tdb2"),
-                "--cigraph.search.dir=" + root.resolve("index"), "--cigraph.security.api-key=" + KEY);
+                java.util.stream.Stream.concat(Neo4jServer.graphArguments(root.resolve("neo4j")).stream(), java.util.stream.Stream.of(
+                "--server.port=0", "--cigraph.rdf.dir=" + root.resolve("tdb2"),
+                "--cigraph.search.dir=" + root.resolve("index"), "--cigraph.security.api-key=" + KEY)).toArray(String[]::new));
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -1,5 +1,6 @@
 package io.cigraph.importing;
 
+import io.cigraph.Neo4jServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cigraph.CiGraphApplication;
@@ -40,9 +41,9 @@ class StoreAgreementIT {
     void healthReportsAGraphWrittenPastTheImportsAndRebuildMendsIt() throws Exception {
         Path data = root.resolve("stores");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CiGraphApplication.class).run(
-                "--server.port=0", "--cigraph.graph.embedded.bolt-port=0",
-                "--cigraph.graph.embedded.dir=" + data.resolve("neo4j"), "--cigraph.rdf.dir=" + data.resolve("tdb2"),
-                "--cigraph.search.dir=" + data.resolve("index"));
+                java.util.stream.Stream.concat(Neo4jServer.graphArguments(data.resolve("neo4j")).stream(), java.util.stream.Stream.of(
+                "--server.port=0", "--cigraph.rdf.dir=" + data.resolve("tdb2"),
+                "--cigraph.search.dir=" + data.resolve("index"))).toArray(String[]::new));
         long resources;
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

@@ -1,0 +1,182 @@
+package io.cigraph.importing;
+
+import io.cigraph.graph.GraphStore;
+import io.cigraph.model.ImportBatch;
+import io.cigraph.model.Projection;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this instance's RDF store and search index in step with the graph while it runs, so that
+ * several instances (replicas behind a load balancer, each with its own disk) on one Neo4j server
+ * or cluster all serve what any of them imported. Every {@code cigraph.import.follow-interval} it
+ * compares each store's ledger with the graph's: a batch another instance imported is followed
+ * record by record (the resources its ledger entry says it touched, read from the graph as they are
+ * now, with every relation at either end, written to the store with the entry in the store's ledger,
+ * in one store transaction, oldest entry first); anything else a store lacks or holds too many of
+ * (an undo, a retraction, a new version, a bulk load) rebuilds that store from the graph. Each step
+ * runs under the import lock, so it never interleaves with this instance's own imports, and the
+ * graph's transactions decide between instances: a batch is in the graph whole, with its ledger
+ * entry, or not at all, and only a committed entry is followed. The start-up catch-up
+ * ({@link StartupLoad}) covers an instance that was down.
+ */
+@Component
+class LedgerFollower implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerFollower.class);
+
+    /** After the start-up load (phase 0), before the web server. */
+    private static final int PHASE = 1;
+
+    private final GraphStore graph;
+    private final List<Projection> projections;
+    private final ProjectionSync sync;
+    private final ImportService imports;
+    private final ImportingProperties properties;
+    private final Map<String, Lag> lags = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService timer;
+    private volatile Instant lastFollowed;
+
+    /**
+     * How far a store is behind the graph, as last compared.
+     *
+     * @param batches ledger entries it lacks or holds too many of
+     * @param since   when the oldest entry it lacks was written to the graph, or null
+     */
+    record Lag(int batches, String since) {
+    }
+
+    LedgerFollower(GraphStore graph, List<Projection> projections, ProjectionSync sync, ImportService imports,
+                   ImportingProperties properties) {
+        this.graph = graph;
+        this.projections = projections;
+        this.sync = sync;
+        this.imports = imports;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        boolean oneShot = !properties.commandLine().isEmpty() || properties.rebuildAtStart()
+                || !properties.undo().isEmpty() || !properties.retractSource().isEmpty();
+        if (oneShot || properties.followInterval().isZero()) {
+            return;
+        }
+        long millis = properties.followInterval().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ledger-follower").daemon().factory());
+        timer.scheduleWithFixedDelay(this::followQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void followQuietly() {
+        try {
+            // Compared without the import lock first (reads only), so that health and imports never
+            // wait for a follower with nothing to do; compared again under it.
+            boolean behind = false;
+            for (Projection p : projections) {
+                if (p != graph) {
+                    behind |= !lag(p, graph.behind(p.batches())).inStep();
+                }
+            }
+            if (behind) {
+                imports.whenIdle(this::follow);
+            } else {
+                lastFollowed = Instant.now();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not follow the graph's ledger; trying again in {}", properties.followInterval(), e);
+        }
+    }
+
+    /**
+     * Brings every store but the graph in step with the graph's ledger; the caller holds the import
+     * lock. Returns how many ledger entries were followed or rebuilt for, by store.
+     */
+    Map<String, Integer> follow() {
+        Map<String, Integer> done = new LinkedHashMap<>();
+        for (Projection p : projections) {
+            if (p == graph) {
+                continue;
+            }
+            GraphStore.Behind behind = lag(p, graph.behind(p.batches()));
+            if (behind.inStep()) {
+                continue;
+            }
+            if (behind.followable()) {
+                for (GraphStore.HeldEntry entry : behind.missing()) {
+                    long start = System.nanoTime();
+                    ImportBatch records = graph.recordsOf(entry);
+                    try (Projection.Staged staged = p.stage(records)) {
+                        staged.commit();
+                    }
+                    LOG.info("Store {} followed batch {} ({}) from the graph: {} resources, {} relations in {} ms",
+                            p.name(), entry.id(), entry.file(), records.resources().size(), records.relations().size(),
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+            } else {
+                LOG.info("Store {} is behind the graph by {} entries it cannot follow record by record "
+                        + "(an undo, a retraction, a new version or a bulk load): rebuilding it",
+                        p.name(), behind.missing().size() + behind.extra().size());
+                sync.rebuild(p);
+            }
+            done.put(p.name(), behind.missing().size() + behind.extra().size());
+            lags.put(p.name(), new Lag(0, null));
+        }
+        lastFollowed = Instant.now();
+        return done;
+    }
+
+    /** Notes how far {@code p} is behind, for health; answers {@code behind}. */
+    private GraphStore.Behind lag(Projection p, GraphStore.Behind behind) {
+        lags.put(p.name(), new Lag(behind.missing().size() + behind.extra().size(),
+                behind.missing().isEmpty() ? null : behind.missing().getFirst().importedAt()));
+        return behind;
+    }
+
+    /** Whether the stores are followed while the service runs. */
+    boolean following() {
+        return timer != null;
+    }
+
+    /** Each store's lag as last compared, and when the ledger was last read. */
+    Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("interval", properties.followInterval().toString());
+        status.put("lastFollowed", lastFollowed == null ? "never" : lastFollowed.toString());
+        lags.forEach((store, lag) -> status.put(store, lag.since() == null ? Map.of("behind", lag.batches())
+                : Map.of("behind", lag.batches(), "since", lag.since())));
+        return status;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService t = timer;
+        timer = null;
+        if (t != null) {
+            t.shutdownNow();
+            try {
+                t.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return timer != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
