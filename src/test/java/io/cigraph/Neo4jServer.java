@@ -76,11 +76,16 @@ public final class Neo4jServer {
         return graphSettings(dir).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
-    /** Starts a server on {@code dir} and waits until it takes connections. */
+    /** Starts a server on {@code dir}, with a heap and page cache for the tests' small graphs, and waits until it takes connections. */
     public static Neo4jServer start(Path dir) {
+        return start(dir, "384m", "64m");
+    }
+
+    /** Starts a server on {@code dir} with this heap and page cache ({@code 512m}, {@code 2g}) and waits until it takes connections. */
+    public static Neo4jServer start(Path dir, String heap, String pageCache) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-XX:+UseSerialGC",
+                "-Xmx" + heap, heap.equals("384m") ? "-XX:+UseSerialGC" : "-XX:+UseParallelGC", "-Dcigraph.page-cache=" + pageCache,
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/java.io=ALL-UNNAMED",
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED",
@@ -173,7 +178,8 @@ public final class Neo4jServer {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, org.springframework.util.unit.DataSize.parse(
+                        System.getProperty("cigraph.page-cache", "64m").toUpperCase(java.util.Locale.ROOT) + "B").toBytes())
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
         var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);

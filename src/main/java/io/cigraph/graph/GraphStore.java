@@ -287,8 +287,10 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     /**
      * A ledger entry the graph holds.
      *
-     * @param touched the ids whose records its write changed, or null when the entry did not record
-     *                them (a bulk load, a retraction, a new version): a store that lacks it is rebuilt
+     * @param touched the ids whose records, claims or relations its write changed (an import's,
+     *                a retraction's, a new version's), or null when the entry did not record them (a
+     *                bulk load, an entry from before they were recorded, one that touched more than
+     *                100,000): a store that lacks it is rebuilt
      */
     public record HeldEntry(String sha256, String id, String file, String importedAt, List<String> touched) {
     }
@@ -305,9 +307,12 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
             return missing.isEmpty() && extra.isEmpty();
         }
 
-        /** Whether the store can follow entry by entry: it only lacks imports that recorded what they touched. */
+        /**
+         * Whether the store can follow entry by entry: every entry it lacks recorded the ids it
+         * touched, and what it holds too many of (undone, replaced) goes with one of them.
+         */
         public boolean followable() {
-            return extra.isEmpty() && missing.stream().allMatch(e -> e.touched() != null);
+            return !missing.isEmpty() && missing.stream().allMatch(e -> e.touched() != null);
         }
     }
 

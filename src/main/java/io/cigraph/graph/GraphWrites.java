@@ -203,6 +203,11 @@ final class GraphWrites {
             ids.add(r.subject());
             ids.add(r.object());
         });
+        return capped(ids);
+    }
+
+    /** The ids as a list for a ledger entry, or null past {@value #MAX_TOUCHED}. */
+    static List<String> capped(java.util.Collection<String> ids) {
         return ids.size() > MAX_TOUCHED ? null : List.copyOf(ids);
     }
 

@@ -69,28 +69,31 @@ final class Retraction {
         this.ontology = ontology;
     }
 
-    /** Takes back every claim of these batches; returns what changed. */
-    List<Change> batches(SimpleQueryRunner tx, Set<String> ids) {
+    /**
+     * Takes back every claim of these batches; returns what changed, and adds to {@code touched}
+     * the id of every resource whose record, claims or relations it changed (both ends of a relation).
+     */
+    List<Change> batches(SimpleQueryRunner tx, Set<String> ids, Set<String> touched) {
         List<Change> changes = new ArrayList<>();
         Map<String, Object> params = Map.of("ids", List.copyOf(ids));
-        relationships(tx, tx.run(RELATIONSHIPS_OF_BATCHES, params).list(), c -> ids.contains(c.batch()), changes);
+        relationships(tx, tx.run(RELATIONSHIPS_OF_BATCHES, params).list(), c -> ids.contains(c.batch()), changes, touched);
         List<Node> nodes = tx.run(NODES_OF_BATCHES, params).list(r -> r.get("n").asNode());
-        nodes(tx, nodes, c -> ids.contains(c.batch()), false, changes);
+        nodes(tx, nodes, c -> ids.contains(c.batch()), false, changes, touched);
         return changes;
     }
 
-    /** Takes back every claim that rests on this source; returns what changed. */
-    List<Change> source(SimpleQueryRunner tx, String source) {
+    /** Takes back every claim that rests on this source; returns what changed; {@code touched} as above. */
+    List<Change> source(SimpleQueryRunner tx, String source, Set<String> touched) {
         List<Change> changes = new ArrayList<>();
         relationships(tx, tx.run(RELATIONSHIPS_OF_SOURCE, Map.of("source", source, "quoted", "\"" + source + "\"")).list(),
-                c -> source.equals(c.provenance().source()), changes);
+                c -> source.equals(c.provenance().source()), changes, touched);
         List<Node> nodes = tx.run(NODES_OF_SOURCE, Map.of("source", source)).list(r -> r.get("n").asNode());
-        nodes(tx, nodes, c -> true, true, changes);
+        nodes(tx, nodes, c -> true, true, changes, touched);
         return changes;
     }
 
     private void relationships(SimpleQueryRunner tx, List<org.neo4j.driver.Record> rows, Predicate<Claim> retracted,
-                               List<Change> changes) {
+                               List<Change> changes, Set<String> touched) {
         List<Map<String, Object>> updates = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
         for (org.neo4j.driver.Record row : rows) {
@@ -102,6 +105,8 @@ final class Retraction {
             if (left.size() == claims.size()) {
                 continue;
             }
+            touched.add(row.get("s").asString());
+            touched.add(row.get("o").asString());
             if (left.isEmpty()) {
                 deletes.add(r.elementId());
                 changes.add(new Change("retracted", key, null, GraphStore.provenance(r), null));
@@ -126,7 +131,7 @@ final class Retraction {
     }
 
     private void nodes(SimpleQueryRunner tx, List<Node> nodes, Predicate<Claim> retracted, boolean detach,
-                       List<Change> changes) {
+                       List<Change> changes, Set<String> touched) {
         List<ResourceRecord> rewritten = new ArrayList<>();
         Map<String, Map<String, Object>> extras = new LinkedHashMap<>();
         Set<String> empty = new LinkedHashSet<>();
@@ -134,6 +139,9 @@ final class Retraction {
             List<Claim> claims = Ownership.claims(n);
             List<Claim> left = claims.stream().filter(retracted.negate()).toList();
             ResourceRecord before = GraphStore.record(n);
+            if (left.size() != claims.size()) {
+                touched.add(before.id());
+            }
             if (left.isEmpty()) {
                 empty.add(before.id());
                 continue;
@@ -153,6 +161,11 @@ final class Retraction {
         }
         if (empty.isEmpty()) {
             return;
+        }
+        if (detach) {
+            // Their relationships go with them: the other ends' relations change too.
+            touched.addAll(tx.run("UNWIND $ids AS id MATCH (:Resource {id: id})--(m:Resource) RETURN DISTINCT m.id AS id",
+                    Map.of("ids", List.copyOf(empty))).list(r -> r.get("id").asString()));
         }
         Set<String> gone = new LinkedHashSet<>(tx.run(detach ? DETACH_NODES : DELETE_LONE_NODES,
                 Map.of("ids", List.copyOf(empty))).list(r -> r.get("id").asString()));

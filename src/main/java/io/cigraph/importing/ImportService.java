@@ -157,12 +157,24 @@ public class ImportService {
     }
 
     /**
-     * Brings the other stores in line with the graph after a write that removed records: they are
-     * rebuilt from it. The graph committed first with its ledger entry, so a process stopped here
-     * leaves stores whose ledgers lack that entry, and the next start rebuilds them.
+     * Brings the other stores in line with the graph after a write that removed records: each
+     * replaces what it holds of the ids the write touched with what the graph now holds of them
+     * ({@link ProjectionSync#follow}). The graph committed first with its ledger entry, so a
+     * process stopped here leaves stores whose ledgers lack that entry, and the next start (or the
+     * follower) brings them in line. A store that fails to follow is rebuilt from the graph.
      */
     private void followGraph() {
-        projections.stream().filter(p -> p != graph).forEach(sync::rebuild);
+        for (Projection p : projections) {
+            if (p == graph) {
+                continue;
+            }
+            try {
+                sync.follow(p);
+            } catch (RuntimeException e) {
+                LOG.warn("Store {} could not follow the graph record by record: rebuilding it", p.name(), e);
+                sync.rebuild(p);
+            }
+        }
     }
 
     /**
@@ -435,7 +447,7 @@ public class ImportService {
             long graphMillis = millis(graphStart);
             long followStart = System.nanoTime();
             followGraph();
-            storeMillis = Map.of(graph.name(), graphMillis, "rebuild", millis(followStart));
+            storeMillis = Map.of(graph.name(), graphMillis, "follow", millis(followStart));
         }
         progress.add(records);
         ImportReport report = new ImportReport(id, source.name(), scan.sha256(), options.dryRun() ? "dry-run" : "imported",

@@ -1,7 +1,6 @@
 package io.cigraph.importing;
 
 import io.cigraph.graph.GraphStore;
-import io.cigraph.model.ImportBatch;
 import io.cigraph.model.Projection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,13 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this instance's RDF store and search index in step with the graph while it runs, so that
  * several instances (replicas behind a load balancer, each with its own disk) on one Neo4j server
- * or cluster all serve what any of them imported. Every {@code cigraph.import.follow-interval} it
- * compares each store's ledger with the graph's: a batch another instance imported is followed
- * record by record (the resources its ledger entry says it touched, read from the graph as they are
- * now, with every relation at either end, written to the store with the entry in the store's ledger,
- * in one store transaction, oldest entry first); anything else a store lacks or holds too many of
- * (an undo, a retraction, a new version, a bulk load) rebuilds that store from the graph. Each step
- * runs under the import lock, so it never interleaves with this instance's own imports, and the
+ * or cluster all serve what any of them imported, undid or retracted. Every
+ * {@code cigraph.import.follow-interval} it compares each store's ledger with the graph's (reads
+ * only); a store that is behind follows the graph ({@link ProjectionSync#follow}): entry by entry,
+ * what the store holds of the ids the entry touched replaced by what the graph holds of them now,
+ * oldest entry first, one store transaction each; a bulk load (which records no ids) rebuilds the
+ * store. Each step runs under the import lock, so it never interleaves with this instance's own imports, and the
  * graph's transactions decide between instances: a batch is in the graph whole, with its ledger
  * entry, or not at all, and only a committed entry is followed. The start-up catch-up
  * ({@link StartupLoad}) covers an instance that was down.
@@ -106,28 +104,10 @@ class LedgerFollower implements SmartLifecycle {
             if (p == graph) {
                 continue;
             }
-            GraphStore.Behind behind = lag(p, graph.behind(p.batches()));
-            if (behind.inStep()) {
-                continue;
+            int by = sync.follow(p);
+            if (by > 0) {
+                done.put(p.name(), by);
             }
-            if (behind.followable()) {
-                for (GraphStore.HeldEntry entry : behind.missing()) {
-                    long start = System.nanoTime();
-                    ImportBatch records = graph.recordsOf(entry);
-                    try (Projection.Staged staged = p.stage(records)) {
-                        staged.commit();
-                    }
-                    LOG.info("Store {} followed batch {} ({}) from the graph: {} resources, {} relations in {} ms",
-                            p.name(), entry.id(), entry.file(), records.resources().size(), records.relations().size(),
-                            (System.nanoTime() - start) / 1_000_000);
-                }
-            } else {
-                LOG.info("Store {} is behind the graph by {} entries it cannot follow record by record "
-                        + "(an undo, a retraction, a new version or a bulk load): rebuilding it",
-                        p.name(), behind.missing().size() + behind.extra().size());
-                sync.rebuild(p);
-            }
-            done.put(p.name(), behind.missing().size() + behind.extra().size());
             lags.put(p.name(), new Lag(0, null));
         }
         lastFollowed = Instant.now();

@@ -47,10 +47,32 @@ class ProjectionSync {
         }
     }
 
-    /** Rebuilds every store whose ledger differs from the graph's; reads ledgers only. */
+    /**
+     * Brings every store whose ledger differs from the graph's in line; reads ledgers only. A store
+     * that holds batches follows the graph from there ({@link #follow}: a replica that was down, a
+     * process stopped between commits); an empty one (a new replica, a deleted folder) is rebuilt.
+     */
     void catchUpLedgers() {
         // Counts left out (zero everywhere): only the ledgers are compared here.
-        rebuildDisagreeing(differences(projections.stream().map(p -> new StoreContent(p.name(), p.batches(), 0, 0)).toList()));
+        Map<String, String> differences = differences(projections.stream()
+                .map(p -> new StoreContent(p.name(), p.batches(), 0, 0)).toList());
+        for (Projection p : projections) {
+            String difference = differences.get(p.name());
+            if (difference == null) {
+                continue;
+            }
+            LOG.warn("Store {} disagrees with the graph ({}): bringing it in line", p.name(), difference);
+            if (p.batches().isEmpty()) {
+                rebuild(p);
+            } else {
+                try {
+                    follow(p);
+                } catch (RuntimeException e) {
+                    LOG.warn("Store {} could not follow the graph record by record: rebuilding it", p.name(), e);
+                    rebuild(p);
+                }
+            }
+        }
     }
 
     /** Rebuilds every store that disagrees with the graph, ledgers and counts, then logs whether they all agree. */
@@ -78,6 +100,40 @@ class ProjectionSync {
         if (!differences.isEmpty()) {
             throw new IllegalStateException("The stores still disagree with the graph after a rebuild: " + differences);
         }
+    }
+
+    /**
+     * Brings store {@code p} in step with the graph's ledger: entry by entry, oldest first, when
+     * every entry it lacks recorded the ids it touched (what the store holds of those ids is
+     * replaced by what the graph holds of them now, with the entry in its ledger and what it holds
+     * too many of dropped, one store transaction an entry); else the store is rebuilt. Returns how
+     * many entries it was behind by (0 when in step). The caller holds the import lock.
+     */
+    int follow(Projection p) {
+        GraphStore.Behind behind = graph.behind(p.batches());
+        int by = behind.missing().size() + behind.extra().size();
+        if (behind.inStep()) {
+            return 0;
+        }
+        if (!behind.followable()) {
+            LOG.info("Store {} is behind the graph by {} ledger entries that it cannot follow record by record "
+                    + "(a bulk load, or entries that did not record what they touched): rebuilding it", p.name(), by);
+            rebuild(p);
+            return by;
+        }
+        java.util.Set<String> drop = behind.extra();
+        for (GraphStore.HeldEntry entry : behind.missing()) {
+            long start = System.nanoTime();
+            io.cigraph.model.ImportBatch records = graph.recordsOf(entry);
+            try (Projection.Staged staged = p.restate(records, entry.touched(), drop)) {
+                staged.commit();
+            }
+            drop = java.util.Set.of();
+            LOG.info("Store {} followed {} ({}) from the graph: {} ids touched, {} resources and {} relations written in {} ms",
+                    p.name(), entry.id(), entry.file(), entry.touched().size(), records.resources().size(),
+                    records.relations().size(), (System.nanoTime() - start) / 1_000_000);
+        }
+        return by;
     }
 
     void rebuild(Projection p) {

@@ -20,6 +20,16 @@ public interface Projection {
      */
     Staged stage(ImportBatch batch);
 
+    /**
+     * Replaces what this store holds of the resources {@code forget} (their records and every
+     * relation at either end) with {@code batch}, the records the graph now holds of them, marks
+     * the batch as held and the batches {@code drop} as no longer held, without making it visible
+     * until committed: how a store follows a retraction or a new version the graph committed.
+     */
+    default Staged restate(ImportBatch batch, java.util.Collection<String> forget, Set<String> drop) {
+        throw new UnsupportedOperationException(name() + " follows no other store");
+    }
+
     /** Content hashes of the batches this store holds. */
     Set<String> batches();
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
@@ -100,9 +101,16 @@ class RdfStore implements Projection, DisposableBean {
 
     @Override
     public Staged stage(ImportBatch batch) {
+        return restate(batch, List.of(), Set.of());
+    }
+
+    @Override
+    public Staged restate(ImportBatch batch, java.util.Collection<String> forget, Set<String> drop) {
         dataset.begin(TxnType.WRITE);
         try {
+            quads.forget(dataset, forget);
             quads.write(dataset, batch, true);
+            drop.forEach(sha -> quads.unledger(dataset, sha));
             quads.ledger(dataset, batch.sha256(), batch.id(), batch.file());
         } catch (RuntimeException e) {
             endQuietly();

@@ -89,6 +89,48 @@ final class RecordQuads {
         }
     }
 
+    /**
+     * Removes what the store holds about these resources: their descriptions (with what each
+     * import said of them) and every relation at either end, with its provenance, its claims and
+     * what it implied. Followed by writing what the graph still holds of them, it replaces them
+     * whole, relations another import took back included.
+     */
+    void forget(DatasetGraph dsg, java.util.Collection<String> ids) {
+        Set<Node> links = links();
+        Replacing replacing = new Replacing(dsg, links);
+        for (String id : ids) {
+            Node n = resource(id);
+            replacing.description(n);
+            List<Triple> relations = new ArrayList<>();
+            dsg.find(RdfGraphs.DATA, n, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (isRelation(q, links)) {
+                    relations.add(q.asTriple());
+                }
+            });
+            dsg.find(RdfGraphs.DATA, Node.ANY, Node.ANY, n).forEachRemaining(q -> {
+                if (q.getSubject().isURI() && isRelation(q, links)) {
+                    relations.add(q.asTriple());
+                }
+            });
+            for (Triple t : relations) {
+                dsg.delete(RdfGraphs.DATA, t.getSubject(), t.getPredicate(), t.getObject());
+                replacing.provenance(NodeFactory.createTripleTerm(t));
+                // What relations between the two implied: those left are written again with their ends.
+                dsg.deleteAny(RdfGraphs.INFERRED, t.getSubject(), Node.ANY, t.getObject());
+                dsg.deleteAny(RdfGraphs.INFERRED, t.getObject(), Node.ANY, t.getSubject());
+            }
+        }
+    }
+
+    private static boolean isRelation(Quad q, Set<Node> links) {
+        return q.getObject().isURI() && !q.getPredicate().equals(TYPE) && !links.contains(q.getPredicate());
+    }
+
+    /** Removes a batch from the ledger (undone, replaced). */
+    void unledger(DatasetGraph dsg, String sha256) {
+        dsg.deleteAny(RdfGraphs.LEDGER, batchNode(sha256), Node.ANY, Node.ANY);
+    }
+
     /** Marks a batch as held, replacing what the ledger said of it. */
     void ledger(DatasetGraph dsg, String sha256, String batchId, String file) {
         dsg.deleteAny(RdfGraphs.LEDGER, batchNode(sha256), Node.ANY, Node.ANY);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,13 +87,32 @@ class SearchIndex implements Projection, NameIndex, DisposableBean {
      */
     @Override
     public Staged stage(ImportBatch batch) {
+        return restate(batch, List.of(), Set.of());
+    }
+
+    /**
+     * As {@link #stage}, after deleting the documents of {@code forget} (their entity documents and
+     * every relation document that names them): the batch's documents then replace them whole, and
+     * each entity it touches is recounted from the relation documents left.
+     */
+    @Override
+    public Staged restate(ImportBatch batch, java.util.Collection<String> forget, Set<String> drop) {
         writing.lock();
         try {
-            Snapshot current = acquire();
-            try {
-                new IndexUpdate(documents, batch).apply(writer, current.getIndexReader());
-            } finally {
-                release(current);
+            if (forget.isEmpty()) {
+                Snapshot current = acquire();
+                try {
+                    new IndexUpdate(documents, batch).apply(writer, current.getIndexReader());
+                } finally {
+                    release(current);
+                }
+            } else {
+                for (String id : forget) {
+                    writer.deleteDocuments(new org.apache.lucene.index.Term(Fields.KEY, Documents.entityKey(id)),
+                            new org.apache.lucene.index.Term(Fields.REL_ENTITY, id));
+                }
+                // Null: the writer holds uncommitted deletes, so every touched entity is recounted.
+                new IndexUpdate(documents, batch).apply(writer, null);
             }
         } catch (IOException | RuntimeException e) {
             discardUncommitted();
@@ -106,6 +126,7 @@ class SearchIndex implements Projection, NameIndex, DisposableBean {
             public void commit() {
                 try {
                     Set<String> ledger = new TreeSet<>(batches());
+                    ledger.removeAll(drop);
                     ledger.add(batch.sha256());
                     commitAndRefresh(ledger);
                 } catch (IOException | RuntimeException e) {

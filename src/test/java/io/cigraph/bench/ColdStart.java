@@ -78,11 +78,10 @@ final class ColdStart {
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         }
         command.addAll(arguments);
+        command.addAll(BenchGraph.arguments(work));
         command.addAll(List.of(
-                "--cigraph.graph.embedded.dir=" + work.resolve("neo4j").toAbsolutePath(),
                 "--cigraph.rdf.dir=" + work.resolve("tdb2").toAbsolutePath(),
                 "--cigraph.search.dir=" + work.resolve("index").toAbsolutePath(),
-                "--cigraph.graph.embedded.bolt-port=0",
                 "--cigraph.import.dir=" + emptyImports.toAbsolutePath(),
                 "--cigraph.import.load-at-startup=false"));
         return command;

@@ -70,7 +70,7 @@ public final class ScaleBenchmark {
     }
 
     private void run(int scale, Path jar) throws Exception {
-        Path work = Path.of("target/bench/work-" + scale);
+        Path work = Path.of("target/bench/work-" + scale + (BenchGraph.separate() ? "-separate" : ""));
         FileSystemUtils.deleteRecursively(work);
         long t0 = System.nanoTime();
         GraphGenerator.Generated data = GraphGenerator.generate(scale, 42, GraphGenerator.PER_FILE, work.resolve("import"));
@@ -134,23 +134,24 @@ public final class ScaleBenchmark {
                 mib(compacted.bytesBefore()) + " to " + mib(compacted.bytesAfter()) + "; launch to exit, service stopped; peak RSS "
                         + compacted.peakRssMiB() + " MiB");
         LoadComparison.compare(load, data, ours, work);
-        report.write("Scale benchmark: " + Report.count(data.entities()) + " entities", notes(), Path.of("target/bench/report.md"));
+        report.write("Scale benchmark: " + Report.count(data.entities()) + " entities, graph on " + BenchGraph.describe(), notes(),
+                Path.of("target/bench/report" + (BenchGraph.separate() ? "-separate" : "") + ".md"));
+        BenchGraph.stop();
     }
 
     private static ConfigurableApplicationContext start(Path work) {
         // As arguments, not default properties: those rank below application.yaml's server.port.
-        return new SpringApplicationBuilder(CiGraphApplication.class).run(
+        return new SpringApplicationBuilder(CiGraphApplication.class).run(java.util.stream.Stream.concat(
+                BenchGraph.arguments(work).stream(), java.util.stream.Stream.of(
                 "--server.port=0",
-                "--cigraph.graph.embedded.dir=" + work.resolve("neo4j"),
                 "--cigraph.rdf.dir=" + tdb2(work),
                 "--cigraph.search.dir=" + work.resolve("index"),
-                "--cigraph.graph.embedded.bolt-port=0",
                 "--cigraph.import.load-at-startup=false",
                 "--logging.level.root=warn",
                 "--logging.level.io.cigraph.importing=info",
                 // Each store's own account of its bulk load: Neo4j's importer, restart and constraints; TDB2; Lucene.
                 "--logging.level.io.cigraph.graph.EmbeddedBulkLoad=info",
-                "--logging.level.io.cigraph.rdf.RdfBulkLoad=info");
+                "--logging.level.io.cigraph.rdf.RdfBulkLoad=info")).toArray(String[]::new));
     }
 
     /** The TDB2 folder, named the same way for the service and for this JVM's own connection to it. */
@@ -259,7 +260,7 @@ public final class ScaleBenchmark {
         var version = imports.importTurtle(last.file().getFileName().toString(), next, false);
         double versionSeconds = seconds(t0);
         load.add("new version of a " + Report.count(GraphGenerator.EXTRA) + "-entity file", Report.seconds(versionSeconds), "", "",
-                String.format(java.util.Locale.ROOT, "%.1fx importing it (%s); replaced %s; the graph in one transaction, then TDB2 and Lucene rebuilt from it",
+                String.format(java.util.Locale.ROOT, "%.1fx importing it (%s); replaced %s; the graph in one transaction, then TDB2 and Lucene follow it (the ids it touched)",
                         versionSeconds / last.seconds(), Report.seconds(last.seconds()), version.replaced()));
         Driver driver = app.getBean(Driver.class);
         long relations = count(driver, "MATCH ()-[r]->() RETURN count(r)", Map.of());
@@ -280,7 +281,7 @@ public final class ScaleBenchmark {
         load.add("retract a source behind " + String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * citing / relations)
                         + " of the relations (" + Report.count(citing) + ")", Report.seconds(retractSeconds), "", "",
                 String.format(java.util.Locale.ROOT, "%.1fx importing as many statements (%s at the last import's rate); %d resources,"
-                                + " %d relations retracted, %d changed; TDB2 and Lucene rebuilt from the graph",
+                                + " %d relations retracted, %d changed; TDB2 and Lucene follow the graph (the ids it touched)",
                         retractSeconds / sameImport, Report.seconds(sameImport), retracted.retractedResources(),
                         retracted.retractedRelations(), retracted.changed()));
     }

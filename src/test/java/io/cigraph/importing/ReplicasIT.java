@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other serves within seconds; an import killed mid-way is seen by the other whole or not at all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ReplicasIT {
 
     private static final String KEY = "replicas-api-key";
@@ -78,6 +80,16 @@ class ReplicasIT {
             get("/api/search?limit=50&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).get("hits")
                     .forEach(h -> ids.add(h.get("id").asString()));
             return ids.stream().filter(id -> id.startsWith(slug)).toList();
+        }
+
+        /** The values of the one variable a SELECT query binds, in order. */
+        List<String> select(String query) {
+            JsonNode r = send(HttpRequest.newBuilder(uri("/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                    .header("Accept", "application/sparql-results+json").GET().build(), 200);
+            String var = r.get("head").get("vars").get(0).asString();
+            List<String> values = new ArrayList<>();
+            r.get("results").get("bindings").forEach(x -> values.add(x.get(var).get("value").asString()));
+            return values;
         }
 
         /** Labels of the vendors SPARQL finds with this label prefix, sorted. */
@@ -237,6 +249,49 @@ class ReplicasIT {
 
     @Test
     @Order(4)
+    void aNewVersionAndASourceRetractionThroughOneReplicaReachTheOtherRecordByRecord(CapturedOutput output)
+            throws InterruptedException {
+        String prefix = "Versioned Vendor";
+        a.post("/api/imports?name=versioned.ttl", "text/turtle", vendors(prefix, 3), 201);
+        await(prefix + " on b", () -> b.sparqlVendors(prefix), l -> l.size() == 3);
+        // The new version through b: the third vendor is no longer stated, the first renamed.
+        String next = vendors(prefix, 2).replace("\"" + prefix + " 1\"", "\"" + prefix + " 1 (renamed)\"");
+        JsonNode version = b.post("/api/imports?name=versioned.ttl", "text/turtle", next, 201);
+        assertThat(version.get("replaced")).hasSize(1);
+        await("the new version on a", () -> a.sparqlVendors(prefix), l -> l.equals(List.of(prefix + " 1 (renamed)", prefix + " 2")));
+        await("the third vendor gone from a's search", () -> a.search(prefix), ids -> !ids.contains("versioned-vendor-3"));
+
+        // A source of its own, cited by two vendors' relations; retracted through a, b follows.
+        String sourced = """
+                @prefix kg:   <https://w3id.org/cigraph/ontology#> .
+                @prefix res:  <https://w3id.org/cigraph/id/> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+                res:replica-report a kg:Article ; rdfs:label "Replica report" ; kg:title "Replica report" ;
+                    kg:publishedOn "2026-01-15"^^xsd:date .
+                res:sourced-vendor-1 a kg:Vendor ; rdfs:label "Sourced Vendor 1" ;
+                    kg:develops res:nearlink {| kg:source res:replica-report ; kg:evidence "the report says so" |} .
+                res:sourced-vendor-2 a kg:Vendor ; rdfs:label "Sourced Vendor 2" ;
+                    kg:develops res:nearlink {| kg:source res:replica-report ; kg:evidence "the report says so too" |} .
+                """;
+        b.post("/api/imports?name=sourced.ttl", "text/turtle", sourced, 201);
+        String developers = """
+                PREFIX kg: <https://w3id.org/cigraph/ontology#>
+                SELECT ?v WHERE { ?v kg:develops <https://w3id.org/cigraph/id/nearlink>
+                                  FILTER(STRSTARTS(STR(?v), "https://w3id.org/cigraph/id/sourced-vendor")) }""";
+        await("the sourced relations on a", () -> a.select(developers), l -> l.size() == 2);
+        a.delete("/api/sources/replica-report");
+        await("the retracted relations gone from b's SPARQL", () -> b.select(developers), List::isEmpty);
+        await("the retracted source gone from b's search", () -> b.search("Replica report"), List::isEmpty);
+        assertThat(b.sparqlVendors("Sourced Vendor")).containsExactly("Sourced Vendor 1", "Sourced Vendor 2");
+        assertStoresAgree();
+        // Followed record by record, not by rebuilding the stores.
+        assertThat(output.getAll()).contains("Store tdb2 followed retraction-", "Store lucene followed retraction-")
+                .doesNotContain("rebuilding it");
+    }
+
+    @Test
+    @Order(5)
     void twoReplicasImportingAtOnceBothLandAndBothFollowTheOther() throws InterruptedException {
         CompletableFuture<JsonNode> onA = CompletableFuture.supplyAsync(() ->
                 a.post("/api/imports?name=together-a.ttl", "text/turtle", vendors("Together A", 20), 201));
@@ -252,7 +307,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anImportKilledMidWayIsSeenByTheOtherReplicaWholeOrNotAtAll() throws Exception {
         int n = 200;
         Path file = root.resolve("killed.ttl");
