@@ -291,8 +291,12 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
      *                a retraction's, a new version's), or null when the entry did not record them (a
      *                bulk load, an entry from before they were recorded, one that touched more than
      *                100,000): a store that lacks it is rebuilt
+     * @param additive whether it only added claims (an import that replaced nothing): a store then
+     *                 writes what it stated over what it holds; else it replaces what it holds of
+     *                 the ids touched, relations another import took back included
      */
-    public record HeldEntry(String sha256, String id, String file, String importedAt, List<String> touched) {
+    public record HeldEntry(String sha256, String id, String file, String importedAt, List<String> touched,
+                            boolean additive) {
     }
 
     /**
@@ -324,13 +328,15 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
                 Set<String> extra = new HashSet<>(held);
                 tx.run("""
                         MATCH (b:ImportBatch) WHERE b.status IS NULL OR b.status = 'retraction'
-                        RETURN b.sha256 AS sha, b.id AS id, b.file AS file, toString(b.importedAt) AS at, b.touched AS touched
+                        RETURN b.sha256 AS sha, b.id AS id, b.file AS file, toString(b.importedAt) AS at, b.touched AS touched,
+                               NOT b:Retraction AND NOT EXISTS { MATCH (:ImportBatch {replacedBy: b.id}) } AS additive
                         ORDER BY b.importedAt, b.id
                         """).forEachRemaining(r -> {
                     String sha = r.get("sha").asString();
                     if (!extra.remove(sha)) {
                         missing.add(new HeldEntry(sha, r.get("id").asString(), r.get("file").asString(null),
-                                r.get("at").asString(null), r.get("touched").isNull() ? null : r.get("touched").asList(v -> v.asString())));
+                                r.get("at").asString(null), r.get("touched").isNull() ? null : r.get("touched").asList(v -> v.asString()),
+                                r.get("additive").asBoolean()));
                     }
                 });
                 return new Behind(missing, extra);
@@ -340,8 +346,10 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     /**
      * The records a store needs to follow {@code entry}: the resources it touched as the graph holds
-     * them now, every relation either end of which is one of them, and what each import said of
-     * those that several state. Read in one transaction; resources gone since are absent.
+     * them now, the relations at either end of them (only those the entry's batch claims, for an
+     * additive entry: a supernode's other relations are left as the store holds them), and what
+     * each import said of those that several state. Read in one transaction; resources gone since
+     * are absent.
      */
     public ImportBatch recordsOf(HeldEntry entry) {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
@@ -354,9 +362,11 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
                 tx.run("""
                         UNWIND $ids AS id
                         MATCH (n:Resource {id: id})-[r]-(:Resource)
+                        WHERE NOT $additive OR r.batch = $batch OR $batch IN coalesce(r.batches, [])
                         WITH DISTINCT r
                         RETURN startNode(r).id AS s, r, endNode(r).id AS o ORDER BY s, type(r), o
-                        """, Map.of("ids", entry.touched())).forEachRemaining(r -> addRelation(r, relations, claims));
+                        """, Map.of("ids", entry.touched(), "additive", entry.additive(), "batch", entry.id()))
+                        .forEachRemaining(r -> addRelation(r, relations, claims));
                 return new ImportBatch(entry.id(), entry.file() == null ? entry.id() : entry.file(), entry.sha256(),
                         resources, relations, claims);
             });

@@ -104,9 +104,10 @@ class ProjectionSync {
 
     /**
      * Brings store {@code p} in step with the graph's ledger: entry by entry, oldest first, when
-     * every entry it lacks recorded the ids it touched (what the store holds of those ids is
-     * replaced by what the graph holds of them now, with the entry in its ledger and what it holds
-     * too many of dropped, one store transaction an entry); else the store is rebuilt. Returns how
+     * every entry it lacks recorded the ids it touched (an import's records and relations written
+     * over what the store holds; for a retraction or a new version, what the store holds of those
+     * ids replaced by what the graph holds of them now; with the entry in its ledger and what it
+     * holds too many of dropped, one store transaction an entry); else the store is rebuilt. Returns how
      * many entries it was behind by (0 when in step). The caller holds the import lock.
      */
     int follow(Projection p) {
@@ -125,7 +126,7 @@ class ProjectionSync {
         for (GraphStore.HeldEntry entry : behind.missing()) {
             long start = System.nanoTime();
             io.cigraph.model.ImportBatch records = graph.recordsOf(entry);
-            try (Projection.Staged staged = p.restate(records, entry.touched(), drop)) {
+            try (Projection.Staged staged = p.restate(records, entry.additive() ? java.util.List.of() : entry.touched(), drop)) {
                 staged.commit();
             }
             drop = java.util.Set.of();

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * store and search index. {@code bench.imports} (40) small files are imported through the two in
  * turn; for each, the time from the import's answer until the other replica finds all its entities
  * in search and in SPARQL (polled every 5 ms), then the same for a few undos (which the other
- * replica follows by rebuilding its stores from the graph). Prints p50, p99 and the largest, with
+ * replica follows record by record too). Prints p50, p99 and the largest, with
  * the follow interval ({@code bench.follow}, default the service's {@code 1s}).
  *
  * <p>Usage: {@code ./mvnw -q -Pbench-replicas test-compile exec:exec}.
@@ -119,7 +119,7 @@ public final class ReplicaCatchUp {
             System.out.println("| change on one replica | n | p50 | p99 | max |");
             System.out.println("|---|---|---|---|---|");
             System.out.println(row("import of 5 entities, searchable and in SPARQL on the other", visible));
-            System.out.println(row("undo of such an import, gone from both on the other (rebuild)", undone));
+            System.out.println(row("undo of such an import, gone from both on the other", undone));
         } finally {
             a.app().close();
             b.app().close();
