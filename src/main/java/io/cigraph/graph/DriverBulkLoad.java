@@ -39,18 +39,41 @@ final class DriverBulkLoad implements BulkLoad {
     /** By batch id, the sources its ledger entry lists, as a transactional write lists them. */
     private final Map<String, Set<String>> sources = new HashMap<>();
 
-    DriverBulkLoad(Driver driver, GraphWrites writes, int statementRows, Path spoolDir) {
+    /**
+     * Starts the load by writing its mark, which the graph's unique constraint allows once: when
+     * another instance's load holds it, this one throws {@link BulkLoadElsewhereException}.
+     *
+     * @param owner the instance that loads, as its mark names it
+     */
+    DriverBulkLoad(Driver driver, GraphWrites writes, int statementRows, Path spoolDir, String owner) {
         this.driver = driver;
         this.writes = writes;
         this.statementRows = statementRows;
-        this.relations = new RelationSpool(spoolDir);
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run(MARK).consume());
+            session.executeWriteWithoutResult(tx -> {
+                // Read after the mark took its lock: a transactional import that held it first has committed.
+                if (tx.run(MARK, Map.of("owner", owner)).single().get("written").asBoolean()) {
+                    throw new BulkLoadElsewhereException("Another instance imported into this graph since it was found empty", null);
+                }
+            });
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            if (e.code() != null && e.code().contains("ConstraintValidationFailed")) {
+                throw new BulkLoadElsewhereException("Another instance is bulk loading into this graph", e);
+            }
+            throw e;
         }
+        this.relations = new RelationSpool(spoolDir);
     }
 
-    /** Marks a bulk load through the driver as running, until its ledger is written. */
-    static final String MARK = "CREATE (:BulkLoad {startedAt: datetime()})";
+    /**
+     * Marks a bulk load through the driver as running, until its ledger is written: one at a time
+     * (unique key), with the instance that loads and when it last wrote (renewed with every chunk).
+     */
+    static final String MARK = """
+            CREATE (:BulkLoad {key: 'running', owner: $owner, startedAt: datetime(), heartbeat: datetime()})
+            RETURN EXISTS { (:ImportBatch) } AS written
+            """;
+    private static final String HEARTBEAT = "MATCH (m:BulkLoad {key: 'running'}) SET m.heartbeat = datetime()";
     /** What an unfinished bulk load through the driver leaves: its resources and its mark. */
     static final String UNDO = """
             MATCH (n) WHERE n:Resource OR n:BulkLoad CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
@@ -60,7 +83,10 @@ final class DriverBulkLoad implements BulkLoad {
     public void add(ImportBatch chunk) {
         writes.addSources(chunk, sources.computeIfAbsent(chunk.id(), k -> new TreeSet<>()));
         try (Session session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> writes.writeResources(tx, chunk.resources(), chunk.id(), statementRows));
+            session.executeWriteWithoutResult(tx -> {
+                writes.writeResources(tx, chunk.resources(), chunk.id(), statementRows);
+                tx.run(HEARTBEAT).consume();
+            });
         }
         chunk.relations().forEach(r -> relations.add(r, chunk.id()));
     }
@@ -76,7 +102,10 @@ final class DriverBulkLoad implements BulkLoad {
                     records.add(s.relation());
                     ids.add(s.batch());
                 });
-                session.executeWriteWithoutResult(tx -> writes.writeRelations(tx, records, ids, statementRows));
+                session.executeWriteWithoutResult(tx -> {
+                    writes.writeRelations(tx, records, ids, statementRows);
+                    tx.run(HEARTBEAT).consume();
+                });
             });
             session.executeWriteWithoutResult(tx -> {
                 batches.forEach(b -> GraphWrites.writeLedger(tx, b, null, List.copyOf(sources.getOrDefault(b.id(), Set.of()))));

@@ -58,7 +58,12 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     /** The unique constraints the writes rely on, each safe to run again. */
     static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
-            "CREATE CONSTRAINT import_batch_sha256 IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.sha256 IS UNIQUE");
+            "CREATE CONSTRAINT import_batch_sha256 IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.sha256 IS UNIQUE",
+            // One bulk load through the driver at a time, whichever instance runs it.
+            "CREATE CONSTRAINT bulk_load_key IF NOT EXISTS FOR (m:BulkLoad) REQUIRE m.key IS UNIQUE");
+
+    /** How long a bulk load's mark stays another instance's after its last write; then it counts as abandoned. */
+    static final java.time.Duration BULK_LEASE = java.time.Duration.ofMinutes(2);
 
     private final Driver driver;
     private final Ontology ontology;
@@ -67,7 +72,12 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     private final org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded;
 
-    GraphStore(Driver driver, Ontology ontology, org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded) {
+    /** This instance, as a bulk load's mark names it: its host and its RDF store's folder (one per replica). */
+    private final String instance;
+
+    GraphStore(Driver driver, Ontology ontology, org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded,
+               @org.springframework.beans.factory.annotation.Value("${cigraph.rdf.dir:data/tdb2}") String rdfDir) {
+        this.instance = hostName() + ":" + Path.of(rdfDir).toAbsolutePath().normalize();
         this.driver = driver;
         this.ontology = ontology;
         this.writes = new GraphWrites(ontology);
@@ -123,6 +133,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
             }
         };
         try {
+            excludeBulkLoads(tx);
             writes.writeResources(tx, batch.resources(), batch.id(), chunkSize, owned.nodeExtras());
             writes.writeRelations(tx, batch.relations(), java.util.Collections.nCopies(batch.relations().size(), batch.id()),
                     chunkSize, owned.relationExtras());
@@ -165,6 +176,9 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
      * @return how many resources were deleted, or -1 when no bulk load was interrupted
      */
     public long clearInterruptedBulkLoad() {
+        if (foreignBulkLoad().isPresent()) {
+            return -1;
+        }
         try (Session session = driver.session()) {
             long orphans = session.executeRead(tx -> tx.run("""
                     OPTIONAL MATCH (m:BulkLoad) WITH count(m) AS marks
@@ -175,6 +189,72 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
                 session.run(DriverBulkLoad.UNDO).consume();
             }
             return orphans;
+        }
+    }
+
+    /**
+     * Another instance's bulk load into this graph that is running (its mark written to within
+     * {@link #BULK_LEASE}), as its owner; empty when there is none, or the mark is this instance's
+     * own (a load it was running when it stopped) or abandoned.
+     */
+    public java.util.Optional<String> foreignBulkLoad() {
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (m:BulkLoad)
+                    RETURN m.owner AS owner, duration.inSeconds(coalesce(m.heartbeat, m.startedAt), datetime()).seconds AS age
+                    """).list()).stream()
+                    .filter(r -> !instance.equals(r.get("owner").asString(null)) && r.get("age").asLong() < BULK_LEASE.toSeconds())
+                    .map(r -> r.get("owner").asString("an earlier version"))
+                    .findFirst();
+        }
+    }
+
+    /**
+     * Waits while another instance bulk-loads into this graph, so that this one decides how to
+     * import only once that load's batch is in the graph (or was abandoned).
+     */
+    public void awaitForeignBulkLoad() {
+        long logged = 0;
+        for (java.util.Optional<String> other = foreignBulkLoad(); other.isPresent(); other = foreignBulkLoad()) {
+            if (System.nanoTime() - logged > 60_000_000_000L) {
+                org.slf4j.LoggerFactory.getLogger(GraphStore.class)
+                        .info("Waiting for the bulk load that {} is running into this graph", other.get());
+                logged = System.nanoTime();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for another instance's bulk load", e);
+            }
+        }
+    }
+
+    /**
+     * Keeps bulk loads out until this transaction ends, or finds one running: merging the bulk-load
+     * mark's unique key takes the graph's lock on it, so another instance's load cannot start before
+     * this transaction commits (its mark would wait on the lock), and one already running is found.
+     * The probe leaves nothing behind. Another instance's bulk load writes into a graph it found
+     * empty, so a transactional write meanwhile would interleave with it.
+     *
+     * @throws BulkLoadElsewhereException when a bulk load holds the mark
+     */
+    private static void excludeBulkLoads(SimpleQueryRunner tx) {
+        boolean running = tx.run("""
+                MERGE (m:BulkLoad {key: 'running'}) ON CREATE SET m.probe = true
+                RETURN m.probe IS NULL AS running
+                """).single().get("running").asBoolean();
+        if (running) {
+            throw new BulkLoadElsewhereException("A bulk load is running into this graph", null);
+        }
+        tx.run("MATCH (m:BulkLoad {key: 'running', probe: true}) DELETE m").consume();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
         }
     }
 
@@ -196,7 +276,8 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         if (neo4j != null && neo4j.directWrites().isPresent()) {
             return new EmbeddedBulkLoad(neo4j, writes);
         }
-        return new DriverBulkLoad(driver, writes, DEFAULT_CHUNK, Path.of(System.getProperty("java.io.tmpdir"), "cigraph-bulk-spool"));
+        return new DriverBulkLoad(driver, writes, DEFAULT_CHUNK, Path.of(System.getProperty("java.io.tmpdir"), "cigraph-bulk-spool"),
+                instance);
     }
 
     @Override
@@ -291,12 +372,19 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
      *                a retraction's, a new version's), or null when the entry did not record them (a
      *                bulk load, an entry from before they were recorded, one that touched more than
      *                100,000): a store that lacks it is rebuilt
+     * @param touchedRelations for an entry that took claims back, the relations ({@code "subject
+     *                 predicate object"}) whose claims it changed or that it deleted
      * @param additive whether it only added claims (an import that replaced nothing): a store then
      *                 writes what it stated over what it holds; else it replaces what it holds of
-     *                 the ids touched, relations another import took back included
+     *                 the resources and relations touched with what the graph holds of them now
      */
     public record HeldEntry(String sha256, String id, String file, String importedAt, List<String> touched,
-                            boolean additive) {
+                            List<String> touchedRelations, boolean additive) {
+
+        /** Whether a store can follow it record by record rather than rebuild. */
+        boolean followable() {
+            return touched != null && (additive || touchedRelations != null);
+        }
     }
 
     /**
@@ -316,7 +404,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
          * touched, and what it holds too many of (undone, replaced) goes with one of them.
          */
         public boolean followable() {
-            return !missing.isEmpty() && missing.stream().allMatch(e -> e.touched() != null);
+            return !missing.isEmpty() && missing.stream().allMatch(HeldEntry::followable);
         }
     }
 
@@ -329,13 +417,14 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
                 tx.run("""
                         MATCH (b:ImportBatch) WHERE b.status IS NULL OR b.status = 'retraction'
                         RETURN b.sha256 AS sha, b.id AS id, b.file AS file, toString(b.importedAt) AS at, b.touched AS touched,
+                               b.touchedRelations AS touchedRelations,
                                NOT b:Retraction AND NOT EXISTS { MATCH (:ImportBatch {replacedBy: b.id}) } AS additive
                         ORDER BY b.importedAt, b.id
                         """).forEachRemaining(r -> {
                     String sha = r.get("sha").asString();
                     if (!extra.remove(sha)) {
                         missing.add(new HeldEntry(sha, r.get("id").asString(), r.get("file").asString(null),
-                                r.get("at").asString(null), r.get("touched").isNull() ? null : r.get("touched").asList(v -> v.asString()),
+                                r.get("at").asString(null), strings(r.get("touched")), strings(r.get("touchedRelations")),
                                 r.get("additive").asBoolean()));
                     }
                 });
@@ -344,12 +433,17 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         }
     }
 
+    private static List<String> strings(org.neo4j.driver.Value v) {
+        return v.isNull() ? null : v.asList(x -> x.asString());
+    }
+
     /**
-     * The records a store needs to follow {@code entry}: the resources it touched as the graph holds
-     * them now, the relations at either end of them (only those the entry's batch claims, for an
-     * additive entry: a supernode's other relations are left as the store holds them), and what
-     * each import said of those that several state. Read in one transaction; resources gone since
-     * are absent.
+     * The records a store needs to follow {@code entry}, as the graph holds them now, with what each
+     * import said of those that several state: the resources it touched, and the relations it
+     * touched (for an entry that took claims back: those of its touched relations still there; for
+     * an import: the relations at either end of its resources that its batch claims). A supernode's
+     * other relations are left as the store holds them. Read in one transaction; what is gone since
+     * is absent.
      */
     public ImportBatch recordsOf(HeldEntry entry) {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
@@ -359,18 +453,35 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
                 tx.run("UNWIND $ids AS id MATCH (n:Resource {id: id}) RETURN n ORDER BY n.id", Map.of("ids", entry.touched()))
                         .forEachRemaining(r -> addResource(r.get("n").asNode(), resources, claims));
                 List<RelationRecord> relations = new ArrayList<>();
-                tx.run("""
-                        UNWIND $ids AS id
-                        MATCH (n:Resource {id: id})-[r]-(:Resource)
-                        WHERE NOT $additive OR r.batch = $batch OR $batch IN coalesce(r.batches, [])
-                        WITH DISTINCT r
-                        RETURN startNode(r).id AS s, r, endNode(r).id AS o ORDER BY s, type(r), o
-                        """, Map.of("ids", entry.touched(), "additive", entry.additive(), "batch", entry.id()))
-                        .forEachRemaining(r -> addRelation(r, relations, claims));
+                if (entry.additive()) {
+                    tx.run("""
+                            UNWIND $ids AS id
+                            MATCH (n:Resource {id: id})-[r]-(:Resource)
+                            WHERE r.batch = $batch OR $batch IN coalesce(r.batches, [])
+                            WITH DISTINCT r
+                            RETURN startNode(r).id AS s, r, endNode(r).id AS o ORDER BY s, type(r), o
+                            """, Map.of("ids", entry.touched(), "batch", entry.id())).forEachRemaining(r -> addRelation(r, relations, claims));
+                } else {
+                    tx.run("""
+                            UNWIND $rows AS row
+                            MATCH (a:Resource {id: row.s})-[r]->(b:Resource {id: row.o}) WHERE type(r) = row.type
+                            RETURN a.id AS s, r, b.id AS o ORDER BY s, type(r), o
+                            """, Map.of("rows", relationRows(entry.touchedRelations()))).forEachRemaining(r -> addRelation(r, relations, claims));
+                }
                 return new ImportBatch(entry.id(), entry.file() == null ? entry.id() : entry.file(), entry.sha256(),
                         resources, relations, claims);
             });
         }
+    }
+
+    /** Relations as {@code "subject predicate object"} keys, as rows of ends and relationship type. */
+    private List<Map<String, Object>> relationRows(List<String> keys) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String key : keys) {
+            String[] spo = key.split(" ", 3);
+            ontology.findProperty(spo[1]).ifPresent(p -> rows.add(Map.of("s", spo[0], "type", p.relationshipType(), "o", spo[2])));
+        }
+        return rows;
     }
 
     private static void addResource(Node n, List<ResourceRecord> resources, List<StatedClaim> claims) {

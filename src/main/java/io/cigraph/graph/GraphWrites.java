@@ -43,6 +43,7 @@ final class GraphWrites {
     private static final String WRITE_LEDGER = """
             MERGE (b:ImportBatch {sha256: $sha256})
             ON CREATE SET b.id = $id, b.file = $file, b.importedAt = datetime(), b.touched = $touched,
+                          b.touchedRelations = $touchedRelations,
                           b.resources = $resources, b.relations = $relations, b.report = $report,
                           b.sources = CASE WHEN size($sources) = 0 THEN null ELSE $sources END
             ON MATCH SET b.importedAt = CASE WHEN b.status IS NULL THEN b.importedAt ELSE datetime() END,
@@ -50,6 +51,7 @@ final class GraphWrites {
                          b.sources = CASE WHEN b.status IS NULL THEN b.sources
                                           WHEN size($sources) = 0 THEN null ELSE $sources END,
                          b.touched = CASE WHEN b.status IS NULL THEN b.touched ELSE $touched END,
+                         b.touchedRelations = CASE WHEN b.status IS NULL THEN b.touchedRelations ELSE $touchedRelations END,
                          b.replacedBy = null, b.retractedAt = null, b.status = null
             """;
 
@@ -180,8 +182,18 @@ final class GraphWrites {
      */
     static void writeLedger(SimpleQueryRunner tx, BatchSummary batch, String report, List<String> sources,
                             List<String> touched) {
+        writeLedger(tx, batch, report, sources, touched, null);
+    }
+
+    /**
+     * As above, with the relations ({@code "subject predicate object"}) a new version wrote or took
+     * back: a store replaces exactly those and the resources touched with what the graph holds.
+     */
+    static void writeLedger(SimpleQueryRunner tx, BatchSummary batch, String report, List<String> sources,
+                            List<String> touched, List<String> touchedRelations) {
         Map<String, Object> params = new HashMap<>();
         params.put("touched", touched);
+        params.put("touchedRelations", touchedRelations);
         params.put("sha256", batch.sha256());
         params.put("id", batch.id());
         params.put("file", batch.file());

@@ -45,7 +45,7 @@ public class ImportLedger {
     private static final String RECORD = """
             CREATE (r:ImportBatch:Retraction {sha256: $key, id: $key, status: 'retraction', kind: $kind, target: $target,
                     file: $target, importedAt: datetime(), resources: $resources, relations: $relations, report: $report,
-                    touched: $touched})
+                    touched: $touched, touchedRelations: $touchedRelations})
             """;
     private static final String STATED = """
             MATCH (n:Resource)
@@ -179,7 +179,7 @@ public class ImportLedger {
                     + ", not a live import: only a live import can be undone (GET /api/imports lists them).");
         }
         return write(dryRun, tx -> {
-            Set<String> touched = new java.util.TreeSet<>();
+            Touched touched = new Touched();
             List<Change> changes = retraction.batches(tx, Set.of(batch), touched);
             tx.run(MARK, params("ids", List.of(batch), "status", "undone", "by", null)).consume();
             record(tx, "undo", batch, changes, touched);
@@ -195,7 +195,7 @@ public class ImportLedger {
                     + "'; GET /api/sources lists them.");
         }
         return write(dryRun, tx -> {
-            Set<String> touched = new java.util.TreeSet<>();
+            Touched touched = new Touched();
             List<Change> changes = retraction.source(tx, source, touched);
             record(tx, "retract-source", source, changes, touched);
             return changes;
@@ -213,26 +213,24 @@ public class ImportLedger {
             writes.writeRelations(tx, batch.relations(), Collections.nCopies(batch.relations().size(), batch.id()),
                     GraphStore.DEFAULT_CHUNK, owned.relationExtras());
             List<Change> changes = new ArrayList<>(owned.changes());
-            Set<String> touched = new java.util.TreeSet<>();
+            Touched touched = new Touched();
             changes.addAll(retraction.batches(tx, replaced, touched));
-            List<String> written = GraphWrites.touched(batch);
-            if (written != null) {
-                touched.addAll(written);
-            }
+            batch.resources().forEach(r -> touched.resources.add(r.id()));
+            batch.relations().forEach(r -> touched.relation(r.subject(), r.predicate(), r.object()));
             GraphWrites.writeLedger(tx, new BatchSummary(batch.id(), batch.file(), batch.sha256(),
                     batch.resources().size(), batch.relations().size()), ChangeLog.json(changes),
-                    writes.sources(owned.stated()), written == null ? null : GraphWrites.capped(touched));
+                    writes.sources(owned.stated()), touched.resourceList(), touched.relationList());
             tx.run(MARK, params("ids", List.copyOf(replaced), "status", "replaced", "by", batch.id())).consume();
             return changes;
         });
     }
 
-    private void record(Transaction tx, String kind, String target, List<Change> changes, Set<String> touched) {
+    private void record(Transaction tx, String kind, String target, List<Change> changes, Touched touched) {
         long resources = changes.stream().filter(c -> "retracted".equals(c.action()) && !c.resource().contains(" ")).count();
         long relations = changes.stream().filter(c -> "retracted".equals(c.action()) && c.resource().contains(" ")).count();
         tx.run(RECORD, params("key", "retraction-" + UUID.randomUUID(), "kind", kind, "target", target,
                 "resources", resources, "relations", relations, "report", ChangeLog.json(changes),
-                "touched", GraphWrites.capped(touched))).consume();
+                "touched", touched.resourceList(), "touchedRelations", touched.relationList())).consume();
     }
 
     private List<Change> write(boolean dryRun, Function<Transaction, List<Change>> work) {

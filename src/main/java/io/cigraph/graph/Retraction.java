@@ -71,9 +71,9 @@ final class Retraction {
 
     /**
      * Takes back every claim of these batches; returns what changed, and adds to {@code touched}
-     * the id of every resource whose record, claims or relations it changed (both ends of a relation).
+     * every resource and relation whose record or claims it changed or that it deleted.
      */
-    List<Change> batches(SimpleQueryRunner tx, Set<String> ids, Set<String> touched) {
+    List<Change> batches(SimpleQueryRunner tx, Set<String> ids, Touched touched) {
         List<Change> changes = new ArrayList<>();
         Map<String, Object> params = Map.of("ids", List.copyOf(ids));
         relationships(tx, tx.run(RELATIONSHIPS_OF_BATCHES, params).list(), c -> ids.contains(c.batch()), changes, touched);
@@ -83,7 +83,7 @@ final class Retraction {
     }
 
     /** Takes back every claim that rests on this source; returns what changed; {@code touched} as above. */
-    List<Change> source(SimpleQueryRunner tx, String source, Set<String> touched) {
+    List<Change> source(SimpleQueryRunner tx, String source, Touched touched) {
         List<Change> changes = new ArrayList<>();
         relationships(tx, tx.run(RELATIONSHIPS_OF_SOURCE, Map.of("source", source, "quoted", "\"" + source + "\"")).list(),
                 c -> source.equals(c.provenance().source()), changes, touched);
@@ -93,7 +93,7 @@ final class Retraction {
     }
 
     private void relationships(SimpleQueryRunner tx, List<org.neo4j.driver.Record> rows, Predicate<Claim> retracted,
-                               List<Change> changes, Set<String> touched) {
+                               List<Change> changes, Touched touched) {
         List<Map<String, Object>> updates = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
         for (org.neo4j.driver.Record row : rows) {
@@ -105,8 +105,7 @@ final class Retraction {
             if (left.size() == claims.size()) {
                 continue;
             }
-            touched.add(row.get("s").asString());
-            touched.add(row.get("o").asString());
+            touched.relation(row.get("s").asString(), predicate, row.get("o").asString());
             if (left.isEmpty()) {
                 deletes.add(r.elementId());
                 changes.add(new Change("retracted", key, null, GraphStore.provenance(r), null));
@@ -131,7 +130,7 @@ final class Retraction {
     }
 
     private void nodes(SimpleQueryRunner tx, List<Node> nodes, Predicate<Claim> retracted, boolean detach,
-                       List<Change> changes, Set<String> touched) {
+                       List<Change> changes, Touched touched) {
         List<ResourceRecord> rewritten = new ArrayList<>();
         Map<String, Map<String, Object>> extras = new LinkedHashMap<>();
         Set<String> empty = new LinkedHashSet<>();
@@ -140,7 +139,7 @@ final class Retraction {
             List<Claim> left = claims.stream().filter(retracted.negate()).toList();
             ResourceRecord before = GraphStore.record(n);
             if (left.size() != claims.size()) {
-                touched.add(before.id());
+                touched.resources.add(before.id());
             }
             if (left.isEmpty()) {
                 empty.add(before.id());
@@ -164,8 +163,12 @@ final class Retraction {
         }
         if (detach) {
             // Their relationships go with them: the other ends' relations change too.
-            touched.addAll(tx.run("UNWIND $ids AS id MATCH (:Resource {id: id})--(m:Resource) RETURN DISTINCT m.id AS id",
-                    Map.of("ids", List.copyOf(empty))).list(r -> r.get("id").asString()));
+            tx.run("""
+                    UNWIND $ids AS id MATCH (:Resource {id: id})-[r]-(:Resource)
+                    WITH DISTINCT r RETURN startNode(r).id AS s, type(r) AS type, endNode(r).id AS o
+                    """, Map.of("ids", List.copyOf(empty))).forEachRemaining(r -> touched.relation(r.get("s").asString(),
+                    ontology.findByRelationshipType(r.get("type").asString()).map(OntologyProperty::name)
+                            .orElse(r.get("type").asString()), r.get("o").asString()));
         }
         Set<String> gone = new LinkedHashSet<>(tx.run(detach ? DETACH_NODES : DELETE_LONE_NODES,
                 Map.of("ids", List.copyOf(empty))).list(r -> r.get("id").asString()));

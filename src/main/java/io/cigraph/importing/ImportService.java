@@ -310,6 +310,10 @@ public class ImportService {
             // A dry run reads what would change record by record: never the bulk path, which writes; nor
             // does a merge, which needs each file whole.
             boolean merges = options.resolve() == Resolve.MERGE || scans.stream().anyMatch(FileScan::sameAs);
+            // Another instance's bulk load into the same graph first: its batch is then in the graph;
+            // one abandoned (or this instance's own, stopped) is undone before anything is written.
+            graph.awaitForeignBulkLoad();
+            sync.clearInterruptedBulkLoad();
             boolean bulk = !options.dryRun() && !merges && projections.stream().allMatch(Projection::isEmpty);
             ProgressTracker progress = new ProgressTracker(listener, files.size(),
                     scans.stream().mapToLong(s -> s.resources() + s.relations()).sum(), bulk);
@@ -319,11 +323,23 @@ public class ImportService {
             // one by one, so that each file's statements are owned by its own batch and none erases another's.
             int bulkFiles = bulk ? bulkPrefix(scans) : 0;
             scans.forEach(FileScan::forgetDescribed);
-            if (bulkFiles > 0) {
-                written.addAll(bulkImport(files.subList(0, bulkFiles), scans.subList(0, bulkFiles), declared, progress));
-            }
-            for (int i = bulkFiles; i < files.size(); i++) {
-                written.add(transactionalImport(files.get(i), scans.get(i), declared, progress, options));
+            try {
+                if (bulkFiles > 0) {
+                    written.addAll(bulkImport(files.subList(0, bulkFiles), scans.subList(0, bulkFiles), declared, progress));
+                }
+                for (int i = bulkFiles; i < files.size(); i++) {
+                    written.add(transactionalImport(files.get(i), scans.get(i), declared, progress, options));
+                }
+            } catch (RuntimeException e) {
+                if (!startedElsewhere(e)) {
+                    throw e;
+                }
+                // Another instance's bulk load holds the graph (two found it empty at once, and its mark
+                // came first; or it started since this one looked): import once it is done. What this
+                // call imported before stays, and is found unchanged.
+                LOG.info("Another instance is bulk loading into this graph: importing once it is done");
+                graph.awaitForeignBulkLoad();
+                return importSources(sources, force, listener, options);
             }
             for (int i = 0; i < todo.size(); i++) {
                 reports[todo.get(i)] = written.get(i);
@@ -333,6 +349,15 @@ public class ImportService {
         } finally {
             writer.unlock();
         }
+    }
+
+    private static boolean startedElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.cigraph.graph.BulkLoadElsewhereException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many files, from the first, describe no resource and state no relation that an earlier one does. */

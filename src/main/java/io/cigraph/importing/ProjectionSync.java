@@ -126,12 +126,14 @@ class ProjectionSync {
         for (GraphStore.HeldEntry entry : behind.missing()) {
             long start = System.nanoTime();
             io.cigraph.model.ImportBatch records = graph.recordsOf(entry);
-            try (Projection.Staged staged = p.restate(records, entry.additive() ? java.util.List.of() : entry.touched(), drop)) {
+            try (Projection.Staged staged = entry.additive() ? p.restate(records, java.util.List.of(), java.util.List.of(), drop)
+                    : p.restate(records, entry.touched(), entry.touchedRelations(), drop)) {
                 staged.commit();
             }
             drop = java.util.Set.of();
-            LOG.info("Store {} followed {} ({}) from the graph: {} ids touched, {} resources and {} relations written in {} ms",
-                    p.name(), entry.id(), entry.file(), entry.touched().size(), records.resources().size(),
+            LOG.info("Store {} followed {} ({}) from the graph: {} resources and {} relations touched, {} and {} written in {} ms",
+                    p.name(), entry.id(), entry.file(), entry.touched().size(),
+                    entry.touchedRelations() == null ? 0 : entry.touchedRelations().size(), records.resources().size(),
                     records.relations().size(), (System.nanoTime() - start) / 1_000_000);
         }
         return by;

@@ -48,6 +48,10 @@ class StartupLoad implements SmartLifecycle {
             sync.catchUpLedgers();
         }
         bundled.loadBundled();
+        if (!commandLine) {
+            // The bundled load may have waited for another instance's bulk load into the graph.
+            sync.catchUpLedgers();
+        }
         if (!commandLine && !properties.rebuildAtStart()) {
             Thread.ofVirtual().name("stores-compare").start(this::compareCounts);
         }

@@ -21,12 +21,15 @@ public interface Projection {
     Staged stage(ImportBatch batch);
 
     /**
-     * Replaces what this store holds of the resources {@code forget} (their records and every
-     * relation at either end) with {@code batch}, the records the graph now holds of them, marks
-     * the batch as held and the batches {@code drop} as no longer held, without making it visible
-     * until committed: how a store follows a retraction or a new version the graph committed.
+     * Replaces what this store holds of the resources {@code forget} (their records, with what each
+     * import said of them) and of the relations {@code forgetRelations} ({@code "subject predicate
+     * object"}, with their provenance, claims and what they imply) with {@code batch}, what the
+     * graph now holds of them; marks the batch as held and the batches {@code drop} as no longer
+     * held; visible once committed. How a store follows a retraction or a new version the graph
+     * committed; with nothing to forget, it is {@link #stage} with batches dropped.
      */
-    default Staged restate(ImportBatch batch, java.util.Collection<String> forget, Set<String> drop) {
+    default Staged restate(ImportBatch batch, java.util.Collection<String> forget, java.util.Collection<String> forgetRelations,
+                           Set<String> drop) {
         throw new UnsupportedOperationException(name() + " follows no other store");
     }
 

@@ -101,14 +101,15 @@ class RdfStore implements Projection, DisposableBean {
 
     @Override
     public Staged stage(ImportBatch batch) {
-        return restate(batch, List.of(), Set.of());
+        return restate(batch, List.of(), List.of(), Set.of());
     }
 
     @Override
-    public Staged restate(ImportBatch batch, java.util.Collection<String> forget, Set<String> drop) {
+    public Staged restate(ImportBatch batch, java.util.Collection<String> forget, java.util.Collection<String> forgetRelations,
+                          Set<String> drop) {
         dataset.begin(TxnType.WRITE);
         try {
-            quads.forget(dataset, forget);
+            quads.forget(dataset, forget, forgetRelations);
             quads.write(dataset, batch, true);
             drop.forEach(sha -> quads.unledger(dataset, sha));
             quads.ledger(dataset, batch.sha256(), batch.id(), batch.file());

@@ -90,36 +90,46 @@ final class RecordQuads {
     }
 
     /**
-     * Removes what the store holds about these resources: their descriptions (with what each
-     * import said of them) and every relation at either end, with its provenance, its claims and
-     * what it implied. Followed by writing what the graph still holds of them, it replaces them
-     * whole, relations another import took back included.
+     * Removes what the store holds of these resources (their descriptions, with what each import
+     * said of them) and of these relations ({@code "subject predicate object"}: the triple, its
+     * provenance, its claims and what it implied). Followed by writing what the graph still holds of
+     * them, it replaces them; what the relations left between the same two resources imply is
+     * written again here, since the implied triples of a pair are removed together.
      */
-    void forget(DatasetGraph dsg, java.util.Collection<String> ids) {
+    void forget(DatasetGraph dsg, java.util.Collection<String> ids, java.util.Collection<String> relationKeys) {
         Set<Node> links = links();
         Replacing replacing = new Replacing(dsg, links);
-        for (String id : ids) {
-            Node n = resource(id);
-            replacing.description(n);
-            List<Triple> relations = new ArrayList<>();
-            dsg.find(RdfGraphs.DATA, n, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                if (isRelation(q, links)) {
-                    relations.add(q.asTriple());
-                }
-            });
-            dsg.find(RdfGraphs.DATA, Node.ANY, Node.ANY, n).forEachRemaining(q -> {
-                if (q.getSubject().isURI() && isRelation(q, links)) {
-                    relations.add(q.asTriple());
-                }
-            });
-            for (Triple t : relations) {
-                dsg.delete(RdfGraphs.DATA, t.getSubject(), t.getPredicate(), t.getObject());
-                replacing.provenance(NodeFactory.createTripleTerm(t));
-                // What relations between the two implied: those left are written again with their ends.
-                dsg.deleteAny(RdfGraphs.INFERRED, t.getSubject(), Node.ANY, t.getObject());
-                dsg.deleteAny(RdfGraphs.INFERRED, t.getObject(), Node.ANY, t.getSubject());
+        ids.forEach(id -> replacing.description(resource(id)));
+        Set<List<Node>> pairs = new LinkedHashSet<>();
+        for (String key : relationKeys) {
+            String[] spo = key.split(" ", 3);
+            Node s = resource(spo[0]);
+            Node p = term(spo[1]);
+            Node o = resource(spo[2]);
+            dsg.delete(RdfGraphs.DATA, s, p, o);
+            replacing.provenance(NodeFactory.createTripleTerm(Triple.create(s, p, o)));
+            dsg.deleteAny(RdfGraphs.INFERRED, s, Node.ANY, o);
+            dsg.deleteAny(RdfGraphs.INFERRED, o, Node.ANY, s);
+            pairs.add(List.of(s, o));
+        }
+        if (pairs.isEmpty()) {
+            return;
+        }
+        Map<Node, String> names = new java.util.HashMap<>();
+        ontology.properties().forEach(p -> names.put(term(p.name()), p.name()));
+        List<Quad> implied = new ArrayList<>();
+        for (List<Node> pair : pairs) {
+            for (List<Node> ends : List.of(pair, List.of(pair.get(1), pair.get(0)))) {
+                dsg.find(RdfGraphs.DATA, ends.get(0), Node.ANY, ends.get(1)).forEachRemaining(q -> {
+                    String name = names.get(q.getPredicate());
+                    if (name != null && isRelation(q, links)) {
+                        implied(name, q.getSubject(), q.getObject(), q.asTriple())
+                                .forEach(t -> implied.add(new Quad(RdfGraphs.INFERRED, t)));
+                    }
+                });
             }
         }
+        implied.forEach(dsg::add);
     }
 
     private static boolean isRelation(Quad q, Set<Node> links) {

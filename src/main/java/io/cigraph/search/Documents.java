@@ -75,7 +75,12 @@ final class Documents {
     }
 
     static String relationKey(RelationRecord r) {
-        return "r:" + r.subject() + ' ' + r.predicate() + ' ' + r.object();
+        return relationKey(r.subject() + ' ' + r.predicate() + ' ' + r.object());
+    }
+
+    /** The key of a relation's document, given the relation as {@code "subject predicate object"}. */
+    static String relationKey(String spo) {
+        return "r:" + spo;
     }
 
     /** The document of an entity, given what the relation documents say about it. */

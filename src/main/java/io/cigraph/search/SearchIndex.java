@@ -87,19 +87,20 @@ class SearchIndex implements Projection, NameIndex, DisposableBean {
      */
     @Override
     public Staged stage(ImportBatch batch) {
-        return restate(batch, List.of(), Set.of());
+        return restate(batch, List.of(), List.of(), Set.of());
     }
 
     /**
-     * As {@link #stage}, after deleting the documents of {@code forget} (their entity documents and
-     * every relation document that names them): the batch's documents then replace them whole, and
-     * each entity it touches is recounted from the relation documents left.
+     * As {@link #stage}, after deleting the entity documents of {@code forget} and the relation
+     * documents of {@code forgetRelations}: the batch's documents then replace them, and each
+     * entity it touches is recounted from the relation documents left.
      */
     @Override
-    public Staged restate(ImportBatch batch, java.util.Collection<String> forget, Set<String> drop) {
+    public Staged restate(ImportBatch batch, java.util.Collection<String> forget, java.util.Collection<String> forgetRelations,
+                          Set<String> drop) {
         writing.lock();
         try {
-            if (forget.isEmpty()) {
+            if (forget.isEmpty() && forgetRelations.isEmpty()) {
                 Snapshot current = acquire();
                 try {
                     new IndexUpdate(documents, batch).apply(writer, current.getIndexReader());
@@ -108,8 +109,10 @@ class SearchIndex implements Projection, NameIndex, DisposableBean {
                 }
             } else {
                 for (String id : forget) {
-                    writer.deleteDocuments(new org.apache.lucene.index.Term(Fields.KEY, Documents.entityKey(id)),
-                            new org.apache.lucene.index.Term(Fields.REL_ENTITY, id));
+                    writer.deleteDocuments(new org.apache.lucene.index.Term(Fields.KEY, Documents.entityKey(id)));
+                }
+                for (String key : forgetRelations) {
+                    writer.deleteDocuments(new org.apache.lucene.index.Term(Fields.KEY, Documents.relationKey(key)));
                 }
                 // Null: the writer holds uncommitted deletes, so every touched entity is recounted.
                 new IndexUpdate(documents, batch).apply(writer, null);
