@@ -414,13 +414,17 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
             return session.executeRead(tx -> {
                 List<HeldEntry> missing = new ArrayList<>();
                 Set<String> extra = new HashSet<>(held);
+                // What each entry touched is read only for those the store lacks: this runs every
+                // follow interval, and an entry's lists can hold up to 100,000 ids.
                 tx.run("""
                         MATCH (b:ImportBatch) WHERE b.status IS NULL OR b.status = 'retraction'
-                        RETURN b.sha256 AS sha, b.id AS id, b.file AS file, toString(b.importedAt) AS at, b.touched AS touched,
-                               b.touchedRelations AS touchedRelations,
-                               NOT b:Retraction AND NOT EXISTS { MATCH (:ImportBatch {replacedBy: b.id}) } AS additive
+                        WITH b, b.sha256 IN $held AS held
+                        RETURN b.sha256 AS sha, b.id AS id, b.file AS file, toString(b.importedAt) AS at,
+                               CASE WHEN held THEN null ELSE b.touched END AS touched,
+                               CASE WHEN held THEN null ELSE b.touchedRelations END AS touchedRelations,
+                               NOT held AND NOT b:Retraction AND NOT EXISTS { MATCH (:ImportBatch {replacedBy: b.id}) } AS additive
                         ORDER BY b.importedAt, b.id
-                        """).forEachRemaining(r -> {
+                        """, Map.of("held", List.copyOf(held))).forEachRemaining(r -> {
                     String sha = r.get("sha").asString();
                     if (!extra.remove(sha)) {
                         missing.add(new HeldEntry(sha, r.get("id").asString(), r.get("file").asString(null),
