@@ -85,7 +85,10 @@ class LedgerFollower implements SmartLifecycle {
                 }
             }
             if (behind) {
-                imports.whenIdle(this::follow);
+                imports.whenIdle(() -> {
+                    follow();
+                    return true;
+                });
             } else {
                 lastFollowed = Instant.now();
             }
@@ -94,24 +97,15 @@ class LedgerFollower implements SmartLifecycle {
         }
     }
 
-    /**
-     * Brings every store but the graph in step with the graph's ledger; the caller holds the import
-     * lock. Returns how many ledger entries were followed or rebuilt for, by store.
-     */
-    Map<String, Integer> follow() {
-        Map<String, Integer> done = new LinkedHashMap<>();
+    /** Brings every store but the graph in step with the graph's ledger; the caller holds the import lock. */
+    private void follow() {
         for (Projection p : projections) {
-            if (p == graph) {
-                continue;
+            if (p != graph) {
+                sync.follow(p);
+                lags.put(p.name(), new Lag(0, null));
             }
-            int by = sync.follow(p);
-            if (by > 0) {
-                done.put(p.name(), by);
-            }
-            lags.put(p.name(), new Lag(0, null));
         }
         lastFollowed = Instant.now();
-        return done;
     }
 
     /** Notes how far {@code p} is behind, for health; answers {@code behind}. */
