@@ -49,6 +49,7 @@ final class Highlights {
         Map<Integer, Document> read = new HashMap<>();
         UnifiedHighlighter highlighter = new StoringHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaxNoHighlightPassages(0)
+                .withScorer(new PassageScores())
                 .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", false))
                 .withHighlightPhrasesStrictly(false)
                 .withHandleMultiTermQuery(true)
