@@ -18,11 +18,11 @@ import org.neo4j.graphdb.Transaction;
  * queueing without end. Each has the configured timeout, which Neo4j enforces; nothing is
  * committed (the transaction is rolled back as it closes).
  * <p>
- * They run on platform threads of their own, as Neo4j's Bolt workers ran them: requests are
- * served on virtual threads, which the JVM does not preempt, so that a heavy read computed on
- * one would hold one of the few carrier threads until its timeout, and two would stop every
- * other request meanwhile. The operating system shares the cores between these threads and the
- * carriers.
+ * A read asked for on a platform thread (Tomcat's, by default) runs on it. One asked for on a
+ * virtual thread (with {@code spring.threads.virtual.enabled}) runs on a platform thread of its
+ * own, as Neo4j's Bolt workers ran them: the JVM does not preempt virtual threads, so a heavy
+ * read computed on one would hold one of the few carrier threads until its timeout, and two
+ * would stop every other request meanwhile.
  */
 final class EmbeddedReads {
 
@@ -51,13 +51,10 @@ final class EmbeddedReads {
             throw new GraphBusyException("Interrupted while waiting for a read of the graph database.");
         }
         try {
-            return threads.submit(() -> {
-                try (Transaction tx = database().beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return work.apply(new EmbeddedReadContext(tx, timeout));
-                } catch (RuntimeException e) {
-                    throw EmbeddedReadContext.translated(e, timeout);
-                }
-            }).get();
+            if (!Thread.currentThread().isVirtual()) {
+                return inTransaction(work);
+            }
+            return threads.submit(() -> inTransaction(work)).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -65,6 +62,14 @@ final class EmbeddedReads {
             throw new GraphBusyException("Interrupted while reading the graph database.");
         } finally {
             permits.release();
+        }
+    }
+
+    private <T> T inTransaction(Function<TransactionContext, T> work) {
+        try (Transaction tx = database().beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return work.apply(new EmbeddedReadContext(tx, timeout));
+        } catch (RuntimeException e) {
+            throw EmbeddedReadContext.translated(e, timeout);
         }
     }
 

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Usage: {@code ./mvnw -q -Pbench-serving package exec:exec} for the seed graph, or with
  * {@code -Dbench.data=target/bench/work-100000} for the graph a scale benchmark left (its
- * {@code neo4j}, {@code tdb2} and {@code index} folders).
+ * {@code neo4j}, {@code tdb2} and {@code index} folders); {@code -Dbench.service-args=--a=b,--c=d}
+ * adds settings to the service's command line, to compare them.
  */
 public final class ServingBenchmark {
 
@@ -353,6 +354,10 @@ public final class ServingBenchmark {
             if (seed) {
                 // The bundled folder, loaded at the first start as README's run command does.
                 command.removeIf(a -> a.startsWith("--cigraph.import."));
+            }
+            String extra = System.getProperty("bench.service-args", "");
+            if (!extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s*,\\s*")));
             }
             Path log = work.resolve("serving-" + attempt + ".log");
             long t0 = System.nanoTime();
