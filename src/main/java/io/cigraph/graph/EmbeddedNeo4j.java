@@ -164,6 +164,23 @@ final class EmbeddedNeo4j implements AutoCloseable {
         return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
+    /**
+     * The id of the last transaction the database committed, whoever wrote it (this service, or a
+     * client of its Bolt port): unchanged, nothing in the graph changed.
+     */
+    long lastCommittedTransaction() {
+        org.neo4j.storageengine.api.TransactionIdStore store = transactionIds;
+        if (store == null) {
+            // Resolving looks through every component the database registered: once.
+            store = ((GraphDatabaseAPI) database()).getDependencyResolver()
+                    .resolveDependency(org.neo4j.storageengine.api.TransactionIdStore.class);
+            transactionIds = store;
+        }
+        return store.getLastCommittedTransactionId();
+    }
+
+    private volatile org.neo4j.storageengine.api.TransactionIdStore transactionIds;
+
     /** Where a bulk load keeps its spool: beside the database, on the disk that has room for it. */
     Path spoolDir() {
         return dir.resolve("bulk-spool");

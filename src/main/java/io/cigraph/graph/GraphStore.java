@@ -55,8 +55,16 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     static final int DEFAULT_CHUNK = 5000;
 
-    /** The unique constraints the writes rely on, each safe to run again. */
+    /**
+     * The unique constraints the writes rely on, and the label and relationship-type lookup indexes
+     * that a new database has but a store written by Neo4j's batch importer lacks: without them
+     * every match on a label alone ({@code MATCH (b:ImportBatch)}, the ledger read every follow
+     * interval) scans every node. Each is safe to run again, and a lookup index that exists under
+     * another name counts as existing.
+     */
     static final List<String> SCHEMA = List.of(
+            "CREATE LOOKUP INDEX node_label_lookup IF NOT EXISTS FOR (n) ON EACH labels(n)",
+            "CREATE LOOKUP INDEX relationship_type_lookup IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)",
             "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT import_batch_sha256 IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.sha256 IS UNIQUE",
             // One bulk load through the driver at a time, whichever instance runs it.
@@ -105,7 +113,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
      */
     public Staged stage(OwnedBatch owned, int chunkSize) {
         ImportBatch batch = owned.effective();
-        EmbeddedNeo4j neo4j = embedded.getIfAvailable();
+        EmbeddedNeo4j neo4j = embedded();
         if (neo4j != null && neo4j.directWrites().isPresent()) {
             return EmbeddedStage.stage(neo4j.directWrites().get(), writes, owned);
         }
@@ -272,7 +280,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
      */
     @Override
     public BulkLoad bulkLoad() {
-        EmbeddedNeo4j neo4j = embedded.getIfAvailable();
+        EmbeddedNeo4j neo4j = embedded();
         if (neo4j != null && neo4j.directWrites().isPresent()) {
             return new EmbeddedBulkLoad(neo4j, writes);
         }
@@ -409,6 +417,28 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     }
 
     /** The graph's ledger against a store's ({@code held}, content hashes), in one read. */
+    /**
+     * A number that changes whenever the graph may have changed, without asking the database: the
+     * in-process database's last committed transaction; empty against a server, where other
+     * instances commit and only a read of the ledger tells.
+     */
+    /** The in-process Neo4j, or null; asking Spring each time costs more than what the answer is used for. */
+    private EmbeddedNeo4j embedded() {
+        java.util.Optional<EmbeddedNeo4j> found = inProcess;
+        if (found == null) {
+            found = java.util.Optional.ofNullable(embedded.getIfAvailable());
+            inProcess = found;
+        }
+        return found.orElse(null);
+    }
+
+    private volatile java.util.Optional<EmbeddedNeo4j> inProcess;
+
+    public java.util.OptionalLong changeMark() {
+        EmbeddedNeo4j neo4j = embedded();
+        return neo4j == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(neo4j.lastCommittedTransaction());
+    }
+
     public Behind behind(Set<String> held) {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             return session.executeRead(tx -> {
