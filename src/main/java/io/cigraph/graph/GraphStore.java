@@ -55,16 +55,8 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     static final int DEFAULT_CHUNK = 5000;
 
-    /**
-     * The unique constraints the writes rely on, and the label and relationship-type lookup indexes
-     * that a new database has but a store written by Neo4j's batch importer lacks: without them
-     * every match on a label alone ({@code MATCH (b:ImportBatch)}, the ledger read every follow
-     * interval) scans every node. Each is safe to run again, and a lookup index that exists under
-     * another name counts as existing.
-     */
+    /** The unique constraints the writes rely on, each safe to run again. */
     static final List<String> SCHEMA = List.of(
-            "CREATE LOOKUP INDEX node_label_lookup IF NOT EXISTS FOR (n) ON EACH labels(n)",
-            "CREATE LOOKUP INDEX relationship_type_lookup IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)",
             "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT import_batch_sha256 IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.sha256 IS UNIQUE",
             // One bulk load through the driver at a time, whichever instance runs it.
