@@ -25,6 +25,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.fs.FileUtils;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.storageengine.api.TransactionIdStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     private volatile int boltPort;
     private volatile DatabaseManagementService service;
     private volatile Neo4jCredentials credentials;
+    private volatile TransactionIdStore transactionIds;
 
     EmbeddedNeo4j(GraphProperties.Embedded settings) {
         this.settings = settings;
@@ -169,17 +171,15 @@ final class EmbeddedNeo4j implements AutoCloseable {
      * client of its Bolt port): unchanged, nothing in the graph changed.
      */
     long lastCommittedTransaction() {
-        org.neo4j.storageengine.api.TransactionIdStore store = transactionIds;
+        TransactionIdStore store = transactionIds;
         if (store == null) {
             // Resolving looks through every component the database registered: once.
             store = ((GraphDatabaseAPI) database()).getDependencyResolver()
-                    .resolveDependency(org.neo4j.storageengine.api.TransactionIdStore.class);
+                    .resolveDependency(TransactionIdStore.class);
             transactionIds = store;
         }
         return store.getLastCommittedTransactionId();
     }
-
-    private volatile org.neo4j.storageengine.api.TransactionIdStore transactionIds;
 
     /** Where a bulk load keeps its spool: beside the database, on the disk that has room for it. */
     Path spoolDir() {

@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.neo4j.driver.AccessMode;
@@ -71,6 +73,7 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
     private final Ownership ownership;
 
     private final org.springframework.beans.factory.ObjectProvider<EmbeddedNeo4j> embedded;
+    private volatile Optional<EmbeddedNeo4j> inProcess;
 
     /** This instance, as a bulk load's mark names it: its host and its RDF store's folder (one per replica). */
     private final String instance;
@@ -408,29 +411,27 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
         }
     }
 
-    /** The graph's ledger against a store's ({@code held}, content hashes), in one read. */
-    /**
-     * A number that changes whenever the graph may have changed, without asking the database: the
-     * in-process database's last committed transaction; empty against a server, where other
-     * instances commit and only a read of the ledger tells.
-     */
     /** The in-process Neo4j, or null; asking Spring each time costs more than what the answer is used for. */
     private EmbeddedNeo4j embedded() {
-        java.util.Optional<EmbeddedNeo4j> found = inProcess;
+        Optional<EmbeddedNeo4j> found = inProcess;
         if (found == null) {
-            found = java.util.Optional.ofNullable(embedded.getIfAvailable());
+            found = Optional.ofNullable(embedded.getIfAvailable());
             inProcess = found;
         }
         return found.orElse(null);
     }
 
-    private volatile java.util.Optional<EmbeddedNeo4j> inProcess;
-
-    public java.util.OptionalLong changeMark() {
+    /**
+     * A number that changes whenever the graph may have changed, without asking the database: the
+     * in-process database's last committed transaction; empty against a server, where other
+     * instances commit and only a read of the ledger tells.
+     */
+    public OptionalLong changeMark() {
         EmbeddedNeo4j neo4j = embedded();
-        return neo4j == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(neo4j.lastCommittedTransaction());
+        return neo4j == null ? OptionalLong.empty() : OptionalLong.of(neo4j.lastCommittedTransaction());
     }
 
+    /** The graph's ledger against a store's ({@code held}, content hashes), in one read. */
     public Behind behind(Set<String> held) {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             return session.executeRead(tx -> {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ class LedgerFollower implements SmartLifecycle {
     /** After the start-up load (phase 0), before the web server. */
     private static final int PHASE = 1;
 
+    private static final long NEVER = Long.MIN_VALUE;
+
     private final GraphStore graph;
     private final List<Projection> projections;
     private final ProjectionSync sync;
@@ -43,8 +46,6 @@ class LedgerFollower implements SmartLifecycle {
     private final Map<String, Lag> lags = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ScheduledExecutorService timer;
     private volatile Instant lastFollowed;
-
-    private static final long NEVER = Long.MIN_VALUE;
 
     /** The graph's change mark when the stores were last found in step with it; only the timer's thread uses it. */
     private long inStepAt = NEVER;
@@ -85,7 +86,7 @@ class LedgerFollower implements SmartLifecycle {
             // before the ledger is read, so a commit during the read is looked at next time. (Each
             // read of the ledgers costs the graph, TDB2 and Lucene a transaction; once a second on
             // an idle in-process graph that was a tenth of a core.)
-            java.util.OptionalLong mark = graph.changeMark();
+            OptionalLong mark = graph.changeMark();
             if (mark.isPresent() && mark.getAsLong() == inStepAt) {
                 lastFollowed = Instant.now();
                 return;
