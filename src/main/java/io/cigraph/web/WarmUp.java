@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -64,20 +68,42 @@ class WarmUp implements ApplicationRunner {
         LOG.info("Warmed up {} endpoints in {} ms", answers.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Each question's path and the status of its last answer (0: no answer). */
+    /**
+     * Each question's path and the status of its last answer (0: no answer). The questions are
+     * asked side by side, one client a core, each its rounds in turn: one client at a time leaves
+     * a core idle while the service answers it.
+     */
     Map<String, Integer> warm(URI base) {
+        List<HttpRequest> questions = questions(base);
         Map<String, Integer> answers = new LinkedHashMap<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            for (HttpRequest request : questions(base)) {
-                String path = request.method() + " " + request.uri().getPath();
-                int status = send(request);
-                answers.put(path, status);
-                if (round == 0 && status / 100 != 2) {
-                    LOG.warn("Warm-up: {} answered {}", path, status);
-                }
+        questions.forEach(q -> answers.put(path(q), 0));
+        try (ExecutorService clients = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            List<Future<Integer>> statuses = questions.stream().map(q -> clients.submit(() -> ask(q))).toList();
+            for (int i = 0; i < questions.size(); i++) {
+                answers.put(path(questions.get(i)), statuses.get(i).get());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Warm-up: {}", e.getCause().toString());
         }
         return answers;
+    }
+
+    /** The question asked {@link #ROUNDS} times; the status of the last answer. */
+    private int ask(HttpRequest request) {
+        int status = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            status = send(request);
+            if (round == 0 && status / 100 != 2) {
+                LOG.warn("Warm-up: {} answered {}", path(request), status);
+            }
+        }
+        return status;
+    }
+
+    private static String path(HttpRequest request) {
+        return request.method() + " " + request.uri().getPath();
     }
 
     private List<HttpRequest> questions(URI base) {
