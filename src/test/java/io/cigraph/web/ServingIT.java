@@ -6,17 +6,21 @@ import io.cigraph.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
-/** The running service's Tomcat has four request threads per core, and more clients than threads are all answered. */
-class RequestThreadsIT extends IntegrationTest {
+/** How the running service serves: its request threads, and no bookkeeping for metrics nobody reads. */
+class ServingIT extends IntegrationTest {
 
     @Autowired
     WebServerApplicationContext context;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void tomcatHasFourThreadsPerCoreAndAnswersMoreClientsThanThat() {
@@ -31,5 +35,12 @@ class RequestThreadsIT extends IntegrationTest {
             answers.add(CompletableFuture.supplyAsync(() -> get(path)));
         }
         assertThat(answers.stream().map(CompletableFuture::join).map(Response::status)).containsOnly(200);
+    }
+
+    @Test
+    void requestsAreNotTimedForMetricsThatAreNotExposed() {
+        assertThat(get("/api/search?q=HarmonyOS").status()).isEqualTo(200);
+        assertThat(get("/actuator/metrics").status()).isEqualTo(404);
+        assertThat(meters.find("http.server.requests").meters()).isEmpty();
     }
 }
