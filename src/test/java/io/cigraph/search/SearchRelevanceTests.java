@@ -3,13 +3,19 @@ package io.cigraph.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
  * The relevance spec: what a strategist types and which entity must come first (or in the top
@@ -121,6 +127,37 @@ class SearchRelevanceTests {
                 new Case("harmonyos", "OperatingSystemRelease", "harmonyos-4", 3),
                 new Case("qingyun printers", "Device", "huawei-qingyun-printers", 1),
                 new Case("huawei", "Article", "huawei-has-established-differentiation-barriers-within-its-ecosystem", 3));
+    }
+
+    /**
+     * Typo clauses (automata, the costly part of a search) only for input that has something
+     * unknown: not for a known name, known name words or the start of a name.
+     */
+    @ParameterizedTest(name = "{0}: typo clauses {1}")
+    @CsvSource({"Huawei, false", "Automotive, false", "automotive partners, false", "Watch, false", "Distributed, false",
+            "harmonyo, false", "Automotiv, false", "Autmotive, true", "harmony so, true", "huawie, true", "wacth gt4, true"})
+    void typoClausesOnlyForSomethingUnknown(String text, boolean typos) throws IOException {
+        Snapshot snapshot = seed.index.acquire();
+        try {
+            Query query = new SearchQueries().plain(text, snapshot.getIndexReader());
+            List<Query> fuzzy = new ArrayList<>();
+            query.visit(new QueryVisitor() {
+                @Override
+                public void visitLeaf(Query leaf) {
+                    if (leaf instanceof FuzzyQuery) {
+                        fuzzy.add(leaf);
+                    }
+                }
+
+                @Override
+                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                    return this;
+                }
+            });
+            assertThat(!fuzzy.isEmpty()).as("typo clauses in %s", query).isEqualTo(typos);
+        } finally {
+            seed.index.release(snapshot);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
