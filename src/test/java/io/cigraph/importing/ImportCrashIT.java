@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,7 +29,8 @@ import org.springframework.util.FileSystemUtils;
  * an incremental import, each found by the log line the import writes there; then the same
  * import run again. The run after a kill must find the ledger and the three stores agreeing on
  * all of the batch or none of it (after its start-up catch-up), and must then import the file.
- * Prints a table of kill points and outcomes.
+ * Prints a table of kill points and outcomes. The kill points of a test run two at a time, each
+ * on a data folder of its own: a child's start uses about one core.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportCrashIT {
@@ -83,13 +89,14 @@ class ImportCrashIT {
     void aBulkLoadKilledAnywhereLeavesAgreeingStoresAndRunsAgain() throws Exception {
         List<String> points = List.of("The stores are empty: bulk loading", "Embedded Neo4j restarted on the imported database",
                 "TDB2 bulk load");
+        List<Callable<String>> runs = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Path data = root.resolve("bulk-" + i);
-            killAndRunAgain("bulk", new ChildService(data), first, points.get(i), NONE, FIRST);
-            if (loaded == null) {
-                loaded = data;
-            }
+            String point = points.get(i);
+            runs.add(() -> killAndRunAgain("bulk", new ChildService(data), first, point, NONE, FIRST));
         }
+        inPairs(runs);
+        loaded = root.resolve("bulk-0");
     }
 
     @Test
@@ -97,11 +104,14 @@ class ImportCrashIT {
     void anIncrementalImportKilledAnywhereLeavesAgreeingStoresAndRunsAgain() throws Exception {
         assertThat(loaded).as("a loaded data folder from the bulk test").isNotNull();
         List<String> points = List.of("staged in every store; committing", "committed to the graph; committing the other stores");
+        List<Callable<String>> runs = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Path data = root.resolve("incremental-" + i);
             FileSystemUtils.copyRecursively(loaded, data);
-            killAndRunAgain("incremental", new ChildService(data), second, points.get(i), FIRST, BOTH);
+            String point = points.get(i);
+            runs.add(() -> killAndRunAgain("incremental", new ChildService(data), second, point, FIRST, BOTH));
         }
+        inPairs(runs);
     }
 
     @Test
@@ -109,14 +119,38 @@ class ImportCrashIT {
     void aBulkLoadThroughTheDriverKilledAnywhereLeavesAgreeingStoresAndRunsAgain() throws Exception {
         // As against a remote Neo4j: the bulk load writes through the driver into the live graph.
         List<String> points = List.of("The stores are empty: bulk loading", "every resource written; writing the relations");
+        List<Callable<String>> runs = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Path data = root.resolve("driver-bulk-" + i);
-            killAndRunAgain("bulk, driver", new ChildService(data), first, points.get(i), NONE, FIRST,
-                    "--cigraph.graph.embedded.direct-writes=false");
+            String point = points.get(i);
+            runs.add(() -> killAndRunAgain("bulk, driver", new ChildService(data), first, point, NONE, FIRST,
+                    "--cigraph.graph.embedded.direct-writes=false"));
+        }
+        inPairs(runs);
+    }
+
+    /** Runs these two at a time; their table rows in their order; the first failure as it was thrown. */
+    private static void inPairs(List<Callable<String>> runs) throws Exception {
+        try (ExecutorService pair = Executors.newFixedThreadPool(2)) {
+            List<Future<String>> rows = new ArrayList<>();
+            for (Callable<String> run : runs) {
+                rows.add(pair.submit(run));
+            }
+            for (Future<String> row : rows) {
+                try {
+                    TABLE.add(row.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw (Exception) e.getCause();
+                }
+            }
         }
     }
 
-    private static void killAndRunAgain(String kind, ChildService child, Path file, String point, long[] before, long[] after,
+    /** Kills the import at the line, runs it again, checks the stores; the table row. */
+    private static String killAndRunAgain(String kind, ChildService child, Path file, String point, long[] before, long[] after,
             String... settings) throws Exception {
         List<String> args = new ArrayList<>(List.of("import", file.toString(), CHUNKS));
         args.addAll(List.of(settings));
@@ -135,14 +169,15 @@ class ImportCrashIT {
         String rerun = output.contains(": unchanged") ? "unchanged" : output.contains(": imported") ? "imported" : "failed";
         List<String> rebuilt = java.util.stream.Stream.of("tdb2", "lucene")
                 .filter(store -> output.contains("Store " + store + " disagrees with the graph")).toList();
-        TABLE.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s (exit %d) |", kind, point,
-                rebuilt.isEmpty() ? "-" : String.join(", ", rebuilt), state, rerun, status));
+        String row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s (exit %d) |", kind, point,
+                rebuilt.isEmpty() ? "-" : String.join(", ", rebuilt), state, rerun, status);
 
         assertThat(status).as(output).isZero();
         assertThat(atStart).as("the stores agree after the start-up catch-up:%n%s", output).isNotNull();
         assertThat(List.of(java.util.Arrays.toString(before), java.util.Arrays.toString(after)))
                 .as("all of the batch or none of it:%n%s", output).contains(java.util.Arrays.toString(atStart));
         assertThat(atEnd).as("the stores agree after the import:%n%s", output).containsExactly(after);
+        return row;
     }
 
     @AfterAll
