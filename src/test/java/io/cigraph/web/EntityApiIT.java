@@ -6,8 +6,10 @@ import io.cigraph.IntegrationTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
 import tools.jackson.databind.JsonNode;
 
 class EntityApiIT extends IntegrationTest {
@@ -193,6 +195,22 @@ class EntityApiIT extends IntegrationTest {
         });
         JsonNode unfiltered = get("/api/entities/huawei/neighbors?depth=2&limit=50").json();
         assertThat(list(unfiltered.get("via"))).isEmpty();
+    }
+
+    @Test
+    void aDepthTwoPageHasEveryRelationAmongItsNodesAndNoOther() {
+        JsonNode page = get("/api/entities/huawei/neighbors?depth=2&limit=60").json();
+        List<String> ids = list(page.get("nodes")).stream().map(n -> n.get("id").asString()).toList();
+        List<String> edges = list(page.get("edges")).stream()
+                .map(e -> e.get("from").asString() + " " + e.get("relationshipType").asString() + " " + e.get("to").asString()).toList();
+        try (Session session = driver.session()) {
+            List<String> among = session.run("""
+                    MATCH (a:Resource)-[r]->(b:Resource) WHERE a.id IN $ids AND b.id IN $ids
+                    RETURN a.id + ' ' + type(r) + ' ' + b.id AS edge""", Map.of("ids", ids))
+                    .list(r -> r.get("edge").asString());
+            assertThat(among).hasSizeGreaterThan(ids.size());
+            assertThat(edges).containsExactlyInAnyOrderElementsOf(among);
+        }
     }
 
     @Test
