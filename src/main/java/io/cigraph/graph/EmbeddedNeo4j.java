@@ -23,7 +23,13 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
+import org.neo4j.internal.kernel.api.security.LoginContext;
 import org.neo4j.io.fs.FileUtils;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.AuthToken;
+import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.storageengine.api.TransactionIdStore;
 import org.slf4j.Logger;
@@ -115,9 +121,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
         try {
-            setPassword(started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME));
-            BoltGate.install(((GraphDatabaseAPI) started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
-                    .getDependencyResolver(), settings.websocketOrigins());
+            GraphDatabaseAPI system = (GraphDatabaseAPI) started.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+            if (!hasPassword(system)) {
+                setPassword(system);
+            }
+            BoltGate.install(system.getDependencyResolver(), settings.websocketOrigins());
         } catch (RuntimeException e) {
             started.shutdown();
             throw e;
@@ -126,7 +134,23 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /**
-     * Sets the service's password on every start: a data folder made without authentication (or
+     * Whether the service's user already logs in with its password and needs no change, asked of
+     * Neo4j's own authentication (no Cypher): then {@link #setPassword} would change nothing, and
+     * planning its statement with a cold planner was half of Neo4j's start.
+     */
+    private boolean hasPassword(GraphDatabaseAPI system) {
+        try {
+            LoginContext login = system.getDependencyResolver().resolveDependency(AuthManager.class).login(
+                    AuthToken.newBasicAuthToken(credentials.username(), credentials.password()),
+                    ClientConnectionInfo.EMBEDDED_CONNECTION);
+            return login.subject().getAuthenticationResult() == AuthenticationResult.SUCCESS;
+        } catch (InvalidAuthTokenException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sets the service's password on every start unless it has it: a data folder made without authentication (or
      * before the password was configured) still has Neo4j's initial {@code neo4j}/{@code neo4j}, which
      * must not stay. Neo4j refuses to set the password a user already has; that is the usual case.
      */
