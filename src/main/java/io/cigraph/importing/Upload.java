@@ -50,6 +50,11 @@ final class Upload {
                 }
             }
             return file;
+        } catch (java.io.EOFException e) {
+            // The client stopped sending (or was cut off) before the body's end: its file, not the service, is at fault.
+            delete(file);
+            throw new ImportRejectedException(name, List.of(new ImportProblem(name, null, null, null,
+                    "The upload ended before the whole file arrived: send it again.")));
         } catch (IOException e) {
             delete(file);
             throw new UncheckedIOException("Cannot receive " + name + ": " + e.getMessage(), e);

@@ -64,4 +64,22 @@ class UploadTests {
             Upload.delete(file);
         }
     }
+
+    @Test
+    void aBodyCutOffBeforeItsEndIsTheUploadsProblemNotTheServices() {
+        InputStream cut = new java.io.SequenceInputStream(new ByteArrayInputStream("@prefix kg: <x#> .\n".getBytes(StandardCharsets.UTF_8)),
+                new InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        // What the servlet container's input stream throws when the connection closes early.
+                        throw new java.io.EOFException();
+                    }
+                });
+        ImportRejectedException e = catchThrowableOfType(ImportRejectedException.class,
+                () -> Upload.spool("cut.ttl", cut, 1000, StandardCharsets.UTF_8, 10_000));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("cut.ttl");
+            assertThat(p.message()).contains("ended before the whole file arrived");
+        });
+    }
 }

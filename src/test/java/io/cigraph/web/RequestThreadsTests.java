@@ -32,4 +32,18 @@ class RequestThreadsTests {
         // Tomcat's own default stays on this connector: Spring Boot's customizer applies the setting, not this one.
         assertThat(maxThreads(environment)).isEqualTo(200);
     }
+
+    @Test
+    void longRequestsMayHoldAllTheThreadsButOnePerCoreUnlessSet() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        WebProperties.LongRequests automatic = new WebProperties.LongRequests(0, java.time.Duration.ofMillis(250));
+        assertThat(RequestThreads.longRequestSlots(new StandardEnvironment(), automatic)).isEqualTo(3 * cores);
+        StandardEnvironment fifty = new StandardEnvironment();
+        fifty.getPropertySources().addFirst(new MapPropertySource("test", Map.of("server.tomcat.threads.max", "50")));
+        assertThat(RequestThreads.longRequestSlots(fifty, automatic)).isEqualTo(50 - cores);
+        StandardEnvironment one = new StandardEnvironment();
+        one.getPropertySources().addFirst(new MapPropertySource("test", Map.of("server.tomcat.threads.max", "1")));
+        assertThat(RequestThreads.longRequestSlots(one, automatic)).isEqualTo(1);
+        assertThat(RequestThreads.longRequestSlots(fifty, new WebProperties.LongRequests(3, java.time.Duration.ZERO))).isEqualTo(3);
+    }
 }
