@@ -15,7 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rewrites the RDF store compactly and exits; {@code rebuild} rebuilds the RDF store and the
  * search index from the graph and exits (0 when the stores then agree); {@code undo BATCH} and
  * {@code retract-source ID} (with {@code --dry-run} to only report) take an import or a source
- * back, as {@code DELETE /api/imports/{batch}} and {@code DELETE /api/sources/{id}} do, and exit.
+ * back, as {@code DELETE /api/imports/{batch}} and {@code DELETE /api/sources/{id}} do, and exit;
+ * {@code start-check} starts the whole service as without arguments (stores, imports, web server,
+ * warm-up) and stops once it is ready, with 0: a check that a configuration starts, and the run the
+ * AOT cache is trained on (its classes and method profiles then cover answering requests too).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -77,6 +80,11 @@ public class CiGraphApplication {
                     .web(WebApplicationType.NONE)
                     .properties("cigraph.import.load-at-startup=false", "cigraph.import.rebuild-at-start=true")
                     .run(options);
+            System.exit(SpringApplication.exit(context));
+        }
+        if (args.length > 0 && args[0].equals("start-check")) {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(CiGraphApplication.class)
+                    .run(Arrays.copyOfRange(args, 1, args.length));
             System.exit(SpringApplication.exit(context));
         }
         new SpringApplicationBuilder(CiGraphApplication.class).run(args);
