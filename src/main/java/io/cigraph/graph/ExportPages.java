@@ -27,27 +27,33 @@ final class ExportPages {
 
     static final int PAGE = 1000;
 
+    /*
+     * Each query has a {@code %s} where a neighbourhood's export narrows it to the ids. Two texts
+     * rather than "$ids IS NULL OR n.id IN $ids": with the disjunction, Neo4j plans one scan of
+     * every resource (or relation) for both cases, which made a neighbourhood's export read the
+     * whole graph, several times over.
+     */
     private static final String NODES = """
-            MATCH (n:Resource) WHERE n.id > $after AND ($ids IS NULL OR n.id IN $ids)
+            MATCH (n:Resource) WHERE n.id > $after %s
             RETURN n ORDER BY n.id LIMIT $page
             """;
     private static final String EDGES = """
             MATCH (a:Resource)-[r]->(b:Resource)
-            WHERE a.id IN $from AND ($ids IS NULL OR b.id IN $ids)
+            WHERE a.id IN $from %s
             RETURN a.id AS s, type(r) AS type, b.id AS o, r ORDER BY s, type, o
             """;
     private static final String NODE_KEYS = """
-            MATCH (n:Resource) WHERE $ids IS NULL OR n.id IN $ids
+            MATCH (n:Resource) WHERE true %s
             UNWIND keys(n) AS key
             RETURN key, collect(DISTINCT valueType(n[key])) AS types
             """;
     private static final String EDGE_KEYS = """
-            MATCH (a:Resource)-[r]->(b:Resource) WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)
+            MATCH (a:Resource)-[r]->(b:Resource) WHERE true %s
             UNWIND keys(r) AS key
             RETURN key, collect(DISTINCT valueType(r[key])) AS types
             """;
     private static final String ALIAS_LANGUAGES = """
-            MATCH (n:Resource) WHERE n.aliasLanguages IS NOT NULL AND ($ids IS NULL OR n.id IN $ids)
+            MATCH (n:Resource) WHERE n.aliasLanguages IS NOT NULL %s
             UNWIND n.aliasLanguages AS language
             RETURN DISTINCT language ORDER BY language
             """;
@@ -62,23 +68,23 @@ final class ExportPages {
 
     /** Node property names with their GraphML type ({@code long}, {@code double}, {@code boolean} or {@code string}). */
     Map<String, String> nodeKeys() {
-        return keys(NODE_KEYS);
+        return keys(among(NODE_KEYS, "AND n.id IN $ids"));
     }
 
     /** Relationship property names with their GraphML type. */
     Map<String, String> edgeKeys() {
-        return keys(EDGE_KEYS);
+        return keys(among(EDGE_KEYS, "AND a.id IN $ids AND b.id IN $ids"));
     }
 
     /** The languages of the exported nodes' aliases, the empty string for aliases without one. */
     List<String> aliasLanguages() {
-        return read(ALIAS_LANGUAGES, Map.of()).stream().map(r -> r.get("language").asString()).toList();
+        return read(among(ALIAS_LANGUAGES, "AND n.id IN $ids"), Map.of()).stream().map(r -> r.get("language").asString()).toList();
     }
 
     /** Node property names whose value is a list on some exported node: their CSV cells are lists. */
     Set<String> nodeListKeys() {
         Set<String> lists = new TreeSet<>();
-        for (Record r : read(NODE_KEYS, Map.of())) {
+        for (Record r : read(among(NODE_KEYS, "AND n.id IN $ids"), Map.of())) {
             if (r.get("types").asList(Value::asString).stream().anyMatch(t -> t.startsWith("LIST"))) {
                 lists.add(r.get("key").asString());
             }
@@ -118,7 +124,7 @@ final class ExportPages {
                 Map<String, Object> params = params();
                 params.put("after", after);
                 params.put("page", PAGE);
-                List<Node> page = session.executeRead(tx -> tx.run(NODES, params).list(r -> r.get("n").asNode()));
+                List<Node> page = session.executeRead(tx -> tx.run(among(NODES, "AND n.id IN $ids"), params).list(r -> r.get("n").asNode()));
                 if (page.isEmpty()) {
                     return;
                 }
@@ -126,11 +132,16 @@ final class ExportPages {
                 if (relations != null) {
                     Map<String, Object> edgeParams = params();
                     edgeParams.put("from", page.stream().map(n -> n.get("id").asString()).toList());
-                    session.executeRead(tx -> tx.run(EDGES, edgeParams).list()).forEach(relations);
+                    session.executeRead(tx -> tx.run(among(EDGES, "AND b.id IN $ids"), edgeParams).list()).forEach(relations);
                 }
                 after = page.getLast().get("id").asString();
             }
         }
+    }
+
+    /** The query for the whole graph, or narrowed by {@code filter} to the exported ids. */
+    private String among(String query, String filter) {
+        return query.formatted(ids == null ? "" : filter);
     }
 
     private List<Record> read(String query, Map<String, Object> extra) {

@@ -1,10 +1,12 @@
 package io.cigraph.rdf;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -139,17 +141,14 @@ public class RdfExport {
         Profile written = format == Format.JSONLD && profile == Profile.RDF12 ? Profile.RDF11 : profile;
         DatasetGraph dsg = store.dataset();
         Txn.executeRead(dsg, () -> {
-            Predicate<Triple> keep = ids == null ? t -> true : new Among(ids, store.ontology().baseIri(), dsg);
+            Quads quads = ids == null ? (graph, sink) -> dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(sink)
+                    : new Among(ids, store.ontology().baseIri(), dsg);
             Rdf11Quads rdf11 = written == Profile.RDF12 ? null : new Rdf11Quads(dsg, source, written == Profile.RDF11_GRAPHS);
             if (format == Format.JSONLD) {
                 DatasetGraph json = DatasetGraphFactory.createGeneral();
                 // JSON-LD's graphs are the sources' (rdf11-graphs) or none: the inferred graph is left out.
-                dsg.find(RdfGraphs.DATA, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                    if (keep.test(q.asTriple())) {
-                        rdf11.send(q, t -> json.add(written == Profile.RDF11_GRAPHS ? t
-                                : new Quad(Quad.defaultGraphIRI, t.asTriple())));
-                    }
-                });
+                quads.forEach(RdfGraphs.DATA, q -> rdf11.send(q, t -> json.add(written == Profile.RDF11_GRAPHS ? t
+                        : new Quad(Quad.defaultGraphIRI, t.asTriple()))));
                 jsonLd.write(out, json);
                 return;
             }
@@ -167,13 +166,11 @@ public class RdfExport {
             Consumer<Quad> sink = format.quads() ? stream::quad : q -> stream.triple(q.asTriple());
             Node[] graphs = format.quads() ? new Node[] {RdfGraphs.DATA, RdfGraphs.INFERRED} : new Node[] {RdfGraphs.DATA};
             for (Node graph : graphs) {
-                dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                    if (keep.test(q.asTriple())) {
-                        if (rdf11 == null) {
-                            sink.accept(q);
-                        } else {
-                            rdf11.send(q, sink);
-                        }
+                quads.forEach(graph, q -> {
+                    if (rdf11 == null) {
+                        sink.accept(q);
+                    } else {
+                        rdf11.send(q, sink);
                     }
                 });
             }
@@ -181,46 +178,50 @@ public class RdfExport {
         });
     }
 
+    /** The quads of a graph that an export writes. */
+    private interface Quads {
+        void forEach(Node graph, Consumer<Quad> sink);
+    }
+
     /**
-     * Triples among a set of resources: about one of them with a literal or class as object, or
-     * between two of them, or a reifier (and its annotations) of a relation between two of them.
+     * The quads among a set of resources, found from each resource rather than by reading the whole
+     * graph: what a graph states about one of them with a literal or class as object, or between two
+     * of them, and each reifier (with its annotations) of a relation stated between two of them.
+     * Resources are taken in id order, each one's statements before the reifiers of its relations.
      */
-    private static final class Among implements Predicate<Triple> {
+    private static final class Among implements Quads {
 
         private final Set<String> ids;
         private final String base;
         private final DatasetGraph dsg;
 
         Among(Set<String> ids, String base, DatasetGraph dsg) {
-            this.ids = ids;
+            this.ids = new TreeSet<>(ids);
             this.base = base;
             this.dsg = dsg;
         }
 
         @Override
-        public boolean test(Triple t) {
-            Node s = t.getSubject();
-            if (s.isBlank()) {
-                return reifiesKept(s);
+        public void forEach(Node graph, Consumer<Quad> sink) {
+            for (String id : ids) {
+                List<Triple> relations = new ArrayList<>();
+                dsg.find(graph, NodeFactory.createURI(base + id), Node.ANY, Node.ANY).forEachRemaining(q -> {
+                    Node o = q.getObject();
+                    if (!isResource(o)) {
+                        sink.accept(q);
+                    } else if (inSet(o)) {
+                        sink.accept(q);
+                        relations.add(q.asTriple());
+                    }
+                });
+                for (Triple relation : relations) {
+                    dsg.find(graph, Node.ANY, RdfGraphs.REIFIES, NodeFactory.createTripleTerm(relation)).forEachRemaining(r -> {
+                        if (r.getSubject().isBlank()) {
+                            dsg.find(graph, r.getSubject(), Node.ANY, Node.ANY).forEachRemaining(sink);
+                        }
+                    });
+                }
             }
-            if (!inSet(s)) {
-                return false;
-            }
-            Node o = t.getObject();
-            return !isResource(o) || inSet(o);
-        }
-
-        private boolean reifiesKept(Node reifier) {
-            var it = dsg.find(RdfGraphs.DATA, reifier, RdfGraphs.REIFIES, Node.ANY);
-            if (!it.hasNext()) {
-                return false;
-            }
-            Quad q = it.next();
-            if (!q.getObject().isTripleTerm()) {
-                return false;
-            }
-            Triple reified = q.getObject().getTriple();
-            return inSet(reified.getSubject()) && inSet(reified.getObject());
         }
 
         private boolean isResource(Node n) {

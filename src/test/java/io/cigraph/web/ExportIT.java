@@ -109,6 +109,36 @@ class ExportIT extends IntegrationTest {
                 "huawei-has-established-differentiation-barriers-within-its-ecosystem")).isFalse();
     }
 
+    /**
+     * A neighbourhood's export is read from its resources, not by filtering the whole graph; it
+     * must hold exactly what the whole export holds among them: their statements with literals or
+     * classes, the relations between two of them, and those relations' reifiers with provenance.
+     */
+    @ParameterizedTest
+    @CsvSource({"huawei,1", "huawei-watch-gt-4,2", "nearlink,0", "harmonyos,3"})
+    void aNeighbourhoodHoldsWhatTheWholeExportHoldsAmongItsResources(String root, int depth) {
+        List<String> ids = driver.session().executeRead(tx -> tx.run(
+                "MATCH (:Resource {id: $root})-[*0.." + depth + "]-(m:Resource) RETURN DISTINCT m.id AS id", Map.of("root", root))
+                .list(r -> r.get("id").asString()));
+        org.apache.jena.graph.Graph whole = parse(get("/api/export?format=turtle").body(), Lang.TURTLE).getDefaultGraph();
+        java.util.function.Predicate<Node> in = n -> n.isURI() && n.getURI().startsWith(RES) && ids.contains(n.getURI().substring(RES.length()));
+        org.apache.jena.graph.Graph expected = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        whole.find().forEachRemaining(t -> {
+            boolean kept = t.getSubject().isBlank()
+                    ? whole.find(t.getSubject(), NodeFactory.createURI(RDF.getURI() + "reifies"), Node.ANY).toList().stream().anyMatch(r -> r.getObject().isTripleTerm()
+                            && in.test(r.getObject().getTriple().getSubject()) && in.test(r.getObject().getTriple().getObject()))
+                    : in.test(t.getSubject()) && (in.test(t.getObject()) || !(t.getObject().isURI() && t.getObject().getURI().startsWith(RES)));
+            if (kept) {
+                expected.add(t);
+            }
+        });
+        org.apache.jena.graph.Graph neighbourhood = parse(get("/api/export?format=turtle&root=" + root + "&depth=" + depth).body(),
+                Lang.TURTLE).getDefaultGraph();
+        assertThat(expected.size()).isPositive();
+        assertThat(neighbourhood.size()).isEqualTo(expected.size());
+        assertThat(neighbourhood.isIsomorphicWith(expected)).isTrue();
+    }
+
     @Test
     void graphmlHasEveryNodeAndEdgesWithTheirProvenance() throws Exception {
         Response r = get("/api/export?format=graphml");
