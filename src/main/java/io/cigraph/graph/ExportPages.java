@@ -33,6 +33,7 @@ final class ExportPages {
      * every resource (or relation) for both cases, which made a neighbourhood's export read the
      * whole graph, several times over.
      */
+    private static final String NODE_IN_IDS = "AND n.id IN $ids";
     private static final String NODES = """
             MATCH (n:Resource) WHERE n.id > $after %s
             RETURN n ORDER BY n.id LIMIT $page
@@ -68,7 +69,7 @@ final class ExportPages {
 
     /** Node property names with their GraphML type ({@code long}, {@code double}, {@code boolean} or {@code string}). */
     Map<String, String> nodeKeys() {
-        return keys(among(NODE_KEYS, "AND n.id IN $ids"));
+        return keys(among(NODE_KEYS, NODE_IN_IDS));
     }
 
     /** Relationship property names with their GraphML type. */
@@ -78,13 +79,13 @@ final class ExportPages {
 
     /** The languages of the exported nodes' aliases, the empty string for aliases without one. */
     List<String> aliasLanguages() {
-        return read(among(ALIAS_LANGUAGES, "AND n.id IN $ids"), Map.of()).stream().map(r -> r.get("language").asString()).toList();
+        return read(among(ALIAS_LANGUAGES, NODE_IN_IDS), Map.of()).stream().map(r -> r.get("language").asString()).toList();
     }
 
     /** Node property names whose value is a list on some exported node: their CSV cells are lists. */
     Set<String> nodeListKeys() {
         Set<String> lists = new TreeSet<>();
-        for (Record r : read(among(NODE_KEYS, "AND n.id IN $ids"), Map.of())) {
+        for (Record r : read(among(NODE_KEYS, NODE_IN_IDS), Map.of())) {
             if (r.get("types").asList(Value::asString).stream().anyMatch(t -> t.startsWith("LIST"))) {
                 lists.add(r.get("key").asString());
             }
@@ -124,7 +125,7 @@ final class ExportPages {
                 Map<String, Object> params = params();
                 params.put("after", after);
                 params.put("page", PAGE);
-                List<Node> page = session.executeRead(tx -> tx.run(among(NODES, "AND n.id IN $ids"), params).list(r -> r.get("n").asNode()));
+                List<Node> page = session.executeRead(tx -> tx.run(among(NODES, NODE_IN_IDS), params).list(r -> r.get("n").asNode()));
                 if (page.isEmpty()) {
                     return;
                 }

@@ -63,6 +63,7 @@ class ServingIT extends IntegrationTest {
         int slots = longRequests.getFilter().limit();
         assertThat(slots).isEqualTo(threads - Runtime.getRuntime().availableProcessors());
         List<String> before = snapshot();
+        String storesBefore = otherStores();
         // Uploads whose bodies stop half-way hold their request threads, as slow queries do, without using the processor.
         List<HeldUpload> held = new ArrayList<>();
         String quick = "/sparql?query=" + URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);
@@ -98,11 +99,22 @@ class ServingIT extends IntegrationTest {
             }
             assertThat(get(quick).status()).as("slots are given back when requests end").isEqualTo(200);
             assertThat(snapshot()).isEqualTo(before);
+            assertThat(otherStores()).isEqualTo(storesBefore);
         } finally {
             for (HeldUpload upload : held) {
                 upload.socket.close();
             }
         }
+    }
+
+    /** Every quad the RDF store holds, counted, and each store's counts of batches, resources and relations as health reports them. */
+    private String otherStores() throws Exception {
+        HttpResponse<String> quads = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/sparql?query=" + URLEncoder.encode("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", StandardCharsets.UTF_8)))
+                .header("Accept", "application/sparql-results+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        tools.jackson.databind.JsonNode stores = get("/actuator/health").json().at("/components/stores/details");
+        return JSON.readTree(quads.body()).at("/results/bindings/0/n/value").asString() + " " + stores.get("neo4j") + " "
+                + stores.get("tdb2") + " " + stores.get("lucene");
     }
 
     /** A dry-run Turtle upload that sends its first line and holds the rest until {@link #finish}, which ends it with a syntax error. */
