@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -98,11 +97,9 @@ final class LongRequests extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, limit
+        ProblemDetail p = ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, TYPE, "Too many long requests", limit
                 + " queries, exports or imports are running already, as many as this service runs at once (" + SETTING
                 + "): try again in a few seconds.");
-        p.setType(URI.create(ProblemDetailsAdvice.TYPES + TYPE));
-        p.setTitle("Too many long requests");
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", RETRY_AFTER);
         response.setContentType("application/problem+json");
