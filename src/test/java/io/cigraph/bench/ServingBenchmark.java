@@ -33,11 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * left;</li>
  * <li>the first request to each endpoint after ready, before anything has warmed it;</li>
  * <li>one request at a time, warm: p50 and p99 per endpoint;</li>
- * <li>{@code bench.clients} clients (50) for {@code bench.seconds} (60), each sending the mix of
- * endpoints in turn while a writer imports a small file every two seconds: requests per second,
- * p50 and p99 per endpoint, answers other than 2xx and connection errors, and the CPU seconds of
- * the service and of this load generator (so that a saturated client is not mistaken for a slow
- * service).</li>
+ * <li>{@code bench.clients} clients (50), each sending the mix of endpoints in turn, in rounds of
+ * 15 s until two rounds in a row serve within 5 % of each other (at most {@code bench.warm-rounds},
+ * 16): the JIT compilers take minutes to finish with a code base of this size, and the rounds show
+ * how fast the service is in its first minutes and how long it takes to be warm;</li>
+ * <li>then, warm, for {@code bench.seconds} (60) each: the same clients alone, and the same clients
+ * while a writer imports a small file every two seconds: requests per second, p50 and p99 per
+ * endpoint, answers other than 2xx and connection errors, and the CPU seconds of the service and
+ * of this load generator (so that a saturated client is not mistaken for a slow service).</li>
  * </ol>
  * Entity ids come from the graph itself (a Cypher query at the start), so the same run works on
  * the seed graph and on a benchmark graph. Prints one markdown table and writes it to
@@ -53,13 +56,16 @@ public final class ServingBenchmark {
     private static final String KEY = "serving-benchmark-key";
     private static final int WARMUP = 200;
     private static final int RUNS = 500;
+    private static final int ROUND_SECONDS = 15;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Report report = new Report();
     private final Report.Section start = report.section("Start");
     private final Report.Section first = report.section("First request to each endpoint after ready");
     private final Report.Section single = report.section("One request at a time, warm");
-    private final Report.Section load = report.section("Concurrent clients while imports run");
+    private final Report.Section warming = report.section("Concurrent clients, warming");
+    private final Report.Section reading = report.section("Concurrent clients, warm, reads only");
+    private final Report.Section load = report.section("Concurrent clients, warm, while imports run");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -113,7 +119,9 @@ public final class ServingBenchmark {
                 Latency l = Latency.of(WARMUP, RUNS, i -> expectOk(e, served.base(), i));
                 single.target(e.name(), l.toString(), "", "", e.singleTarget(), l.p50() <= e.singleTargetMillis(), "");
             }
-            concurrent(endpoints, service, clients, seconds);
+            warm(endpoints.all(), served, clients, Integer.getInteger("bench.warm-rounds", 16));
+            report(reading, concurrent(endpoints.all(), served, clients, seconds, false));
+            report(load, concurrent(endpoints.all(), served, clients, seconds, true));
             start.add("service peak RSS", Memory.peakRssMiB(service.process().pid()) + " MiB", "", "", "after the load");
         } finally {
             service.stop();
@@ -124,11 +132,48 @@ public final class ServingBenchmark {
                 "The service runs in its own JVM with -Xmx2g; this JVM is the clients, over HTTP on loopback.", out);
     }
 
-    private void concurrent(Endpoints endpoints, Service service, int clients, int seconds) throws Exception {
-        List<Endpoint> all = endpoints.all();
+    /**
+     * Rounds of load until the service is warm: two rounds in a row within 5 % of each other, or
+     * {@code maxRounds}. One row: each round's requests per second, and the time it took.
+     */
+    private void warm(List<Endpoint> all, Service service, int clients, int maxRounds) throws InterruptedException {
+        List<String> rates = new ArrayList<>();
+        double previous = 0;
+        boolean steady = false;
+        long t0 = System.nanoTime();
+        for (int round = 0; round < maxRounds && !steady; round++) {
+            double rate = concurrent(all, service, clients, ROUND_SECONDS, false).rate();
+            rates.add(String.format(Locale.ROOT, "%.0f", rate));
+            steady = previous > 0 && Math.abs(rate - previous) <= 0.05 * previous;
+            previous = rate;
+        }
+        warming.add("requests per second, rounds of " + ROUND_SECONDS + " s", String.join(", ", rates) + " /s", "", "",
+                (steady ? "steady" : "not steady after " + maxRounds + " rounds") + String.format(Locale.ROOT,
+                        " after %.0f s of load; reads only", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** What one stretch of concurrent load measured. */
+    private record Phase(Map<String, Recorder> recorders, Recorder imports, double wall, double serviceCpu, double ownCpu) {
+
+        long total() {
+            return recorders.values().stream().mapToLong(Recorder::count).sum();
+        }
+
+        long failed() {
+            return recorders.values().stream().mapToLong(r -> r.non2xx() + r.errors()).sum();
+        }
+
+        double rate() {
+            return total() / wall;
+        }
+    }
+
+    /** {@code clients} threads sending the mix for {@code seconds}, and a writer importing every 2 s if asked. */
+    private Phase concurrent(List<Endpoint> all, Service service, int clients, int seconds, boolean imports)
+            throws InterruptedException {
         Map<String, Recorder> recorders = new LinkedHashMap<>();
         all.forEach(e -> recorders.put(e.name(), new Recorder()));
-        Recorder imports = new Recorder();
+        Recorder written = new Recorder();
         long serviceCpu0 = service.cpuNanos();
         long ownCpu0 = CpuTime.nanos();
         long t0 = System.nanoTime();
@@ -145,44 +190,51 @@ public final class ServingBenchmark {
                 }
             }));
         }
-        Thread writer = Thread.ofPlatform().name("importer").start(() -> {
-            int n = 0;
-            while (System.nanoTime() < deadline) {
-                String file = importFile(n);
-                imports.time(() -> send(HttpRequest.newBuilder(service.base().resolve("/api/imports?name=serving-" + file.hashCode() + ".ttl"))
-                        .header("Content-Type", "text/turtle").header("X-API-Key", KEY)
-                        .POST(HttpRequest.BodyPublishers.ofString(file)).build()));
-                n++;
-                try {
-                    Thread.sleep(2_000);
-                } catch (InterruptedException e) {
-                    return;
+        if (imports) {
+            threads.add(Thread.ofPlatform().name("importer").start(() -> {
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                    String file = importFile(n);
+                    written.time(() -> send(HttpRequest.newBuilder(service.base().resolve("/api/imports?name=serving-" + file.hashCode() + ".ttl"))
+                            .header("Content-Type", "text/turtle").header("X-API-Key", KEY)
+                            .POST(HttpRequest.BodyPublishers.ofString(file)).build()));
+                    n++;
+                    try {
+                        Thread.sleep(2_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
-            }
-        });
+            }));
+        }
         for (Thread t : threads) {
             t.join();
         }
-        writer.join();
         double wall = (System.nanoTime() - t0) / 1e9;
-        double serviceCpu = (service.cpuNanos() - serviceCpu0) / 1e9;
-        double ownCpu = (CpuTime.nanos() - ownCpu0) / 1e9;
-        long total = recorders.values().stream().mapToLong(Recorder::count).sum();
-        long failed = recorders.values().stream().mapToLong(r -> r.non2xx() + r.errors()).sum();
-        load.target("requests per second, all endpoints", String.format(Locale.ROOT, "%.0f /s", total / wall), "", "",
-                "≥ 1,000 /s, 0 errors", total / wall >= 1_000 && failed == 0,
-                Report.count(total) + " requests in " + String.format(Locale.ROOT, "%.1f s", wall) + ", " + failed + " not 2xx or failed");
-        for (var entry : recorders.entrySet()) {
+        return new Phase(recorders, imports ? written : null, wall, (service.cpuNanos() - serviceCpu0) / 1e9,
+                (CpuTime.nanos() - ownCpu0) / 1e9);
+    }
+
+    private static void report(Report.Section section, Phase p) {
+        long total = p.total();
+        long failed = p.failed();
+        section.target("requests per second, all endpoints", String.format(Locale.ROOT, "%.0f /s", p.rate()), "", "",
+                "≥ 1,000 /s, 0 errors", p.rate() >= 1_000 && failed == 0,
+                Report.count(total) + " requests in " + String.format(Locale.ROOT, "%.1f s", p.wall()) + ", " + failed + " not 2xx or failed");
+        for (var entry : p.recorders().entrySet()) {
             Recorder r = entry.getValue();
             Latency l = r.latency();
-            load.target(entry.getKey(), l.toString(), "", "", "p99 ≤ 100 ms", l.p99() <= 100 && r.non2xx() + r.errors() == 0,
+            section.target(entry.getKey(), l.toString(), "", "", "p99 ≤ 100 ms", l.p99() <= 100 && r.non2xx() + r.errors() == 0,
                     r.count() + " requests, " + r.non2xx() + " not 2xx" + r.firstProblem() + ", " + r.errors() + " connection errors");
         }
-        load.add("imports while serving (POST /api/imports, 20 entities)", imports.latency().toString(), "", "",
-                imports.count() + " imports, " + imports.non2xx() + " not 2xx" + imports.firstProblem() + ", " + imports.errors() + " errors");
-        load.add("CPU seconds: service / load generator", String.format(Locale.ROOT, "%.1f / %.1f s", serviceCpu, ownCpu), "", "",
+        Recorder imports = p.imports();
+        if (imports != null) {
+            section.add("imports while serving (POST /api/imports, 20 entities)", imports.latency().toString(), "", "",
+                    imports.count() + " imports, " + imports.non2xx() + " not 2xx" + imports.firstProblem() + ", " + imports.errors() + " errors");
+        }
+        section.add("CPU seconds: service / load generator", String.format(Locale.ROOT, "%.1f / %.1f s", p.serviceCpu(), p.ownCpu()), "", "",
                 String.format(Locale.ROOT, "the cores busy: service %.0f%%, clients %.0f%%",
-                        CpuTime.busyPercent(serviceCpu, wall), CpuTime.busyPercent(ownCpu, wall)));
+                        CpuTime.busyPercent(p.serviceCpu(), p.wall()), CpuTime.busyPercent(p.ownCpu(), p.wall())));
     }
 
     /** Twenty vendors that no other import states, a different set each time. */
