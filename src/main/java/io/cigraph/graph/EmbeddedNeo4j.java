@@ -113,6 +113,12 @@ final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, settings.totalTransactionMemory().toBytes())
                 .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCache().toBytes())
                 .setConfig(GraphDatabaseSettings.debug_log_enabled, false)
+                // One plan per query text and parameter types. By default Neo4j also keys its plans on
+                // each string's and list's length rounded up to a power of ten, so that an entity id of 11
+                // characters was planned again after one of 10 had been (200-600 ms at 100k entities
+                // for the first entity, neighbourhood or path of each length class); the service's
+                // statements find their start by id through an index whatever those lengths are.
+                .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
                 // Without these, stopping the Bolt server waits about ten seconds for idle connections.
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(1))
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO)
