@@ -284,6 +284,17 @@ final class FileScan {
         return term != null && ontology.findProperty(term).map(OntologyProperty::objectProperty).orElse(false);
     }
 
+    /** The SHA-256 of the source's bytes, as a scan computes it, hexadecimal. */
+    static String digest(ImportSource source) {
+        MessageDigest digest = newDigest();
+        try (InputStream in = new DigestInputStream(source.opener().open(), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + source.name() + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -277,6 +277,32 @@ public class ImportService {
         return importSources(files.stream().map(f -> ImportSource.of(f, ontology)).toList(), force, listener, options);
     }
 
+    /**
+     * The files of the import folder at start: when every one of them is imported already, as at
+     * most starts, that is known from their digests alone and nothing is parsed (a folder holding
+     * a large file parsed it whole at every start to find it unchanged); otherwise they are imported as
+     * {@link #importFiles(List, boolean, Resolve, ImportProgress.Listener)} does, unchanged ones
+     * reported as such.
+     */
+    public List<ImportReport> importFolderAtStart(List<Path> files, Resolve resolve) {
+        long start = System.nanoTime();
+        List<ImportSource> sources = files.stream().map(f -> ImportSource.of(f, ontology)).toList();
+        List<String> digests = new ArrayList<>();
+        for (ImportSource source : sources) {
+            String sha256 = FileScan.digest(source);
+            if (!graph.hasBatch(sha256)) {
+                return importSources(sources, false, ImportProgress.Listener.NONE, new WriteOptions(false, null, resolve));
+            }
+            digests.add(sha256);
+        }
+        return IntStream.range(0, sources.size()).mapToObj(i -> unchanged(sources.get(i), digests.get(i), start)).toList();
+    }
+
+    private static ImportReport unchanged(ImportSource source, String sha256, long start) {
+        return new ImportReport(batchId(sha256), source.name(), sha256, "unchanged", 0, 0, List.of(), List.of(), millis(start),
+                "transactional", Map.of());
+    }
+
     private List<ImportReport> importSources(List<ImportSource> sources, boolean force, ImportProgress.Listener listener) {
         return importSources(sources, force, listener, WriteOptions.DEFAULT);
     }
@@ -296,8 +322,7 @@ public class ImportService {
                 ImportSource source = sources.get(i);
                 FileScan scan = scanned.get(i);
                 if ((!force && graph.hasBatch(scan.sha256())) || !seen.add(scan.sha256())) {
-                    reports[i] = new ImportReport(batchId(scan.sha256()), source.name(), scan.sha256(), "unchanged", 0, 0,
-                            List.of(), List.of(), millis(start), "transactional", Map.of());
+                    reports[i] = unchanged(source, scan.sha256(), start);
                 } else {
                     todo.add(i);
                     scans.add(scan);

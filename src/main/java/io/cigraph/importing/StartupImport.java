@@ -38,7 +38,7 @@ class StartupImport {
             return;
         }
         try {
-            for (ImportReport report : imports.importFiles(dataFiles(dir), false, properties.resolve(), ImportProgress.Listener.NONE)) {
+            for (ImportReport report : imports.importFolderAtStart(dataFiles(dir), properties.resolve())) {
                 LOG.info("{}: {} (batch {}, {})", report.file(), report.status(), report.batch(), report.mode());
                 report.duplicates().forEach(d -> LOG.warn("{}: {}", report.file(), CommandLineImport.describe(d)));
                 report.warnings().forEach(w -> LOG.warn("{} line {}: {} {}: {}", w.file(), w.line(), w.record(), w.field(), w.message()));

@@ -3,6 +3,7 @@ package io.cigraph.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cigraph.IntegrationTest;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class ImportIT extends IntegrationTest {
@@ -22,6 +24,9 @@ class ImportIT extends IntegrationTest {
 
     @Autowired
     io.cigraph.graph.GraphStore graph;
+
+    @Autowired
+    ProjectionSync sync;
 
     private static byte[] fixture(String name) {
         try {
@@ -55,6 +60,33 @@ class ImportIT extends IntegrationTest {
         assertThat(snapshot()).isEqualTo(before);
         assertThat(imports.importTurtle("huawei-ecosystem.ttl", seed, false).status()).isEqualTo("unchanged");
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void theImportFolderAtStartIsKnownUnchangedByItsFilesDigestsAndANewFileInItIsImported(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("import/huawei-ecosystem.ttl"), dir.resolve("huawei-ecosystem.ttl"));
+        ImportReport scanned = imports.importTurtle("huawei-ecosystem.ttl", readSeed(), false);
+        List<String> before = snapshot();
+        List<ImportReport> atStart = imports.importFolderAtStart(StartupImport.dataFiles(dir), Resolve.REPORT);
+        assertThat(atStart).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("unchanged");
+            assertThat(r.sha256()).isEqualTo(scanned.sha256());
+            assertThat(r.batch()).isEqualTo(scanned.batch());
+        });
+        assertThat(snapshot()).isEqualTo(before);
+
+        long resources = graph.content().resources();
+        Files.writeString(dir.resolve("start-folder-addition.ttl"), """
+                @prefix kg: <https://w3id.org/cigraph/ontology#> .
+                @prefix res: <https://w3id.org/cigraph/id/> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+                res:start-folder-vendor a kg:Vendor ; rdfs:label "Start Folder Vendor" .
+                """);
+        List<ImportReport> withNew = imports.importFolderAtStart(StartupImport.dataFiles(dir), Resolve.REPORT);
+        assertThat(withNew).extracting(ImportReport::file, ImportReport::status)
+                .containsExactly(tuple("huawei-ecosystem.ttl", "unchanged"), tuple("start-folder-addition.ttl", "imported"));
+        assertThat(graph.content().resources()).isEqualTo(resources + 1);
+        assertThat(ProjectionSync.differences(sync.contents())).isEmpty();
     }
 
     private static byte[] readSeed() {
