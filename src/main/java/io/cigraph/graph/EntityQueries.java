@@ -187,12 +187,14 @@ public class EntityQueries {
             Map<String, NodeRef> nodes = new LinkedHashMap<>();
             Map<String, String> idsByElement = new LinkedHashMap<>();
             List<Relationship> edges = new ArrayList<>();
+            List<Node> drawn = new ArrayList<>();
             boolean more;
             if (depth == 1) {
                 List<Record> rows = tx.run(types == null ? NEIGHBORS_1 : NEIGHBORS_1_TYPED, params).list();
                 more = rows.size() > limit;
                 for (Record row : rows.subList(0, Math.min(limit, rows.size()))) {
                     Node m = row.get("m").asNode();
+                    drawn.add(m);
                     nodes.putIfAbsent(m.get("id").asString(), reads.nodeRef(m));
                     idsByElement.put(m.elementId(), m.get("id").asString());
                     edges.add(row.get("r").asRelationship());
@@ -202,11 +204,13 @@ public class EntityQueries {
                 more = rows.size() > limit;
                 for (Record row : rows.subList(0, Math.min(limit, rows.size()))) {
                     Node m = row.get("m").asNode();
+                    drawn.add(m);
                     nodes.put(m.get("id").asString(), reads.nodeRef(m));
                     idsByElement.put(m.elementId(), m.get("id").asString());
                 }
             }
             Node root = head.get("n").asNode();
+            drawn.add(root);
             idsByElement.put(root.elementId(), id);
             Map<String, NodeRef> all = new LinkedHashMap<>();
             all.put(id, reads.nodeRef(root));
@@ -219,6 +223,7 @@ public class EntityQueries {
                 targets.put("types", types);
                 tx.run(CONNECTING.formatted(depth), targets).forEachRemaining(r -> {
                     Node v = r.get("via").asNode();
+                    drawn.add(v);
                     String vid = v.get("id").asString();
                     if (all.putIfAbsent(vid, reads.nodeRef(v)) == null) {
                         via.add(vid);
@@ -233,9 +238,7 @@ public class EntityQueries {
                 among.put("limit", reads.maxRows() * 4);
                 tx.run(EDGES_AMONG, among).forEachRemaining(r -> edges.add(r.get("r").asRelationship()));
             }
-            Map<String, SourceRef> sources = reads.sources(tx, edges.stream()
-                    .map(r -> r.get("source").asString(null)).filter(s -> s != null).collect(Collectors.toSet()));
-            List<EdgeView> edgeViews = edges.stream().map(r -> reads.edge(r, idsByElement, sources)).toList();
+            List<EdgeView> edgeViews = reads.edges(tx, edges, idsByElement, drawn);
             return new Neighborhood(id, depth, List.copyOf(all.values()), via, edgeViews, counts(head.get("counts")),
                     more ? Cursor.encode(offset + limit) : null);
         });

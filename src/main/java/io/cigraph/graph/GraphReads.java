@@ -9,6 +9,7 @@ import io.cigraph.ontology.OntologyProperty;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,43 @@ class GraphReads {
     EdgeView edge(Relationship r, Map<String, String> idsByElement, Map<String, SourceRef> sources) {
         return new EdgeView(r.elementId(), predicateOf(r.type()), r.type(), idsByElement.get(r.startNodeElementId()),
                 idsByElement.get(r.endNodeElementId()), provenance(r.asMap(), sources));
+    }
+
+    /**
+     * The edges as views, their sources looked up. A link of an observation (to what it measures:
+     * the entity, the segment, the market, the metric) carries no provenance of its own: it gets
+     * the observation's source and evidence, as the entity's own view gives them, rather than none.
+     *
+     * @param nodes the nodes the edges join, to find the observations among
+     */
+    List<EdgeView> edges(TransactionContext tx, List<Relationship> edges, Map<String, String> idsByElement, Collection<Node> nodes) {
+        Map<String, Node> observations = new HashMap<>();
+        nodes.stream().filter(n -> n.hasLabel("Observation")).forEach(n -> observations.put(n.elementId(), n));
+        Map<String, String> observationSources = new HashMap<>();
+        if (!observations.isEmpty()) {
+            tx.run("MATCH (o:Resource)-[:SOURCE]->(s:Source) WHERE o.id IN $ids RETURN elementId(o) AS o, s.id AS s",
+                    Map.of("ids", observations.values().stream().map(n -> n.get("id").asString()).toList()))
+                    .forEachRemaining(r -> observationSources.putIfAbsent(r.get("o").asString(), r.get("s").asString()));
+        }
+        Set<String> ids = new HashSet<>(observationSources.values());
+        edges.forEach(r -> {
+            String source = r.get("source").asString(null);
+            if (source != null) {
+                ids.add(source);
+            }
+        });
+        Map<String, SourceRef> sources = sources(tx, ids);
+        return edges.stream().map(r -> {
+            EdgeView view = edge(r, idsByElement, sources);
+            String observation = observationSources.containsKey(r.startNodeElementId()) ? r.startNodeElementId()
+                    : observationSources.containsKey(r.endNodeElementId()) ? r.endNodeElementId() : null;
+            if (view.provenance().source() != null || observation == null || r.type().equals("SOURCE")) {
+                return view;
+            }
+            return new EdgeView(view.id(), view.predicate(), view.relationshipType(), view.from(), view.to(),
+                    new ProvenanceView(sources.get(observationSources.get(observation)),
+                            observations.get(observation).get("evidence").asString(null), null, null, null));
+        }).toList();
     }
 
     /** Ontology property name of a relationship type; the type itself for types the ontology lacks. */

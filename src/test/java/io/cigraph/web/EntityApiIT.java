@@ -180,6 +180,27 @@ class EntityApiIT extends IntegrationTest {
     }
 
     @Test
+    void aNeighbourhoodShowsEachRelationWithTheSourceAndEvidenceTheEntityPageShows() {
+        // Observations' links carry no provenance of their own: both views give the observation's.
+        JsonNode huawei = get("/api/entities/huawei").json();
+        JsonNode around = get("/api/entities/huawei/neighbors?depth=1&limit=50").json();
+        List<JsonNode> edges = list(around.get("edges"));
+        assertThat(edges).hasSameSizeAs(list(huawei.get("relations")));
+        assertThat(edges).anySatisfy(e -> assertThat(e.get("predicate").asString()).isEqualTo("observationOf"));
+        for (JsonNode relation : list(huawei.get("relations"))) {
+            boolean out = relation.get("direction").asString().equals("out");
+            String other = relation.get("other").get("id").asString();
+            assertThat(edges).as(relation.toString()).anySatisfy(e -> {
+                assertThat(e.get("predicate").asString()).isEqualTo(relation.get("predicate").asString());
+                assertThat(e.get(out ? "to" : "from").asString()).isEqualTo(other);
+                assertThat(e.get("provenance").get("source").get("id").asString())
+                        .isEqualTo(relation.get("provenance").get("source").get("id").asString());
+                assertThat(e.get("provenance").get("evidence").asString()).isEqualTo(relation.get("provenance").get("evidence").asString());
+            });
+        }
+    }
+
+    @Test
     void aClassFilterKeepsTheNodesAndEdgesThatConnectItsNodesToTheRoot() {
         JsonNode devices = get("/api/entities/huawei/neighbors?depth=2&type=Device&limit=50").json();
         List<String> ids = list(devices.get("nodes")).stream().map(n -> n.get("id").asString()).toList();
