@@ -130,7 +130,7 @@ class GraphReads {
                 (LocalDate) props.get("validFrom"), (LocalDate) props.get("validTo"));
     }
 
-    EdgeView edge(Relationship r, Map<String, String> idsByElement, Map<String, SourceRef> sources) {
+    private EdgeView edge(Relationship r, Map<String, String> idsByElement, Map<String, SourceRef> sources) {
         return new EdgeView(r.elementId(), predicateOf(r.type()), r.type(), idsByElement.get(r.startNodeElementId()),
                 idsByElement.get(r.endNodeElementId()), provenance(r.asMap(), sources));
     }

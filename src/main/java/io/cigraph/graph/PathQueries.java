@@ -4,14 +4,12 @@ import io.cigraph.graph.Views.EdgeView;
 import io.cigraph.graph.Views.NodeRef;
 import io.cigraph.graph.Views.PathView;
 import io.cigraph.graph.Views.Paths;
-import io.cigraph.graph.Views.SourceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
@@ -26,26 +24,20 @@ public class PathQueries {
 
     static final int MAX_HOPS = 6;
     static final int MAX_PATHS = 100;
-    // Hop and path counts are integers checked below: Cypher takes no parameters there. The
-    // sources that edges cite come in the same round trip; only when no path is found does a
-    // second query tell an unknown end from ends that are not connected.
-    private static final String SOURCES = """
-            RETURN p, COLLECT {
-                UNWIND relationships(p) AS r
-                WITH DISTINCT r.source AS source WHERE source IS NOT NULL
-                MATCH (s:Resource {id: source}) WHERE s:Source
-                RETURN s
-            } AS sources
-            """;
+    // Hop and path counts are integers checked below: Cypher takes no parameters there. Only when
+    // no path is found does a second query tell an unknown end from ends that are not connected;
+    // the sources the edges cite (an observation's link, its observation's) come after the paths.
     private static final String SHORTEST = """
             MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
             MATCH p = SHORTEST %d (a)-[]-{1,%d}(b)
-            """ + SOURCES;
+            RETURN p
+            """;
     // Only through some relations: a strategist's way around hub technologies that connect everything.
     private static final String SHORTEST_TYPED = """
             MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
             MATCH p = SHORTEST %d (a)(()-[hop]-() WHERE type(hop) IN $types){1,%d}(b)
-            """ + SOURCES;
+            RETURN p
+            """;
 
     private final GraphReads reads;
 
@@ -77,11 +69,7 @@ public class PathQueries {
         params.put("types", types);
         return reads.read(tx -> {
             List<Path> found = new ArrayList<>();
-            Map<String, SourceRef> sources = new HashMap<>();
-            tx.run(query, params).forEachRemaining(r -> {
-                found.add(r.get("p").asPath());
-                r.get("sources").asList(Value::asNode).forEach(s -> sources.put(s.get("id").asString(), reads.sourceRef(s)));
-            });
+            tx.run(query, params).forEachRemaining(r -> found.add(r.get("p").asPath()));
             if (found.isEmpty()) {
                 Set<String> present = new HashSet<>();
                 tx.run("MATCH (n:Resource) WHERE n.id IN [$from, $to] RETURN n.id AS id", Map.of("from", from, "to", to))
@@ -92,19 +80,25 @@ public class PathQueries {
                     }
                 }
             }
+            Map<String, String> ids = new HashMap<>();
+            Map<String, Node> nodes = new HashMap<>();
+            Map<String, Relationship> relationships = new java.util.LinkedHashMap<>();
+            for (Path p : found) {
+                p.nodes().forEach(n -> {
+                    ids.put(n.elementId(), n.get("id").asString());
+                    nodes.put(n.elementId(), n);
+                });
+                p.relationships().forEach(r -> relationships.put(r.elementId(), r));
+            }
+            Map<String, EdgeView> edges = new HashMap<>();
+            reads.edges(tx, List.copyOf(relationships.values()), ids, nodes.values()).forEach(e -> edges.put(e.id(), e));
             List<PathView> paths = new ArrayList<>();
             for (Path p : found) {
-                List<NodeRef> nodes = new ArrayList<>();
-                Map<String, String> ids = new HashMap<>();
-                for (Node n : p.nodes()) {
-                    nodes.add(reads.nodeRef(n));
-                    ids.put(n.elementId(), n.get("id").asString());
-                }
-                List<EdgeView> edges = new ArrayList<>();
-                for (Relationship r : p.relationships()) {
-                    edges.add(reads.edge(r, ids, sources));
-                }
-                paths.add(new PathView(p.length(), nodes, edges));
+                List<NodeRef> pathNodes = new ArrayList<>();
+                p.nodes().forEach(n -> pathNodes.add(reads.nodeRef(n)));
+                List<EdgeView> pathEdges = new ArrayList<>();
+                p.relationships().forEach(r -> pathEdges.add(edges.get(r.elementId())));
+                paths.add(new PathView(p.length(), pathNodes, pathEdges));
             }
             return new Paths(from, to, maxHops, paths);
         });

@@ -40,6 +40,17 @@ class PathAndCatalogApiIT extends IntegrationTest {
     }
 
     @Test
+    void aPathThroughAnObservationShowsTheObservationsSourceOnItsLinks() {
+        JsonNode found = get("/api/paths?from=huawei&to=wearables&maxHops=2&limit=10").json();
+        List<JsonNode> edges = list(found.get("paths")).stream().flatMap(p -> list(p.get("edges")).stream()).toList();
+        assertThat(edges).anySatisfy(e -> assertThat(e.get("predicate").asString()).isEqualTo("observationOf"));
+        assertThat(edges).allSatisfy(e -> {
+            assertThat(e.get("provenance").get("source").get("title").asString()).as(e.toString()).isNotBlank();
+            assertThat(e.get("provenance").get("evidence").asString()).as(e.toString()).isNotBlank();
+        });
+    }
+
+    @Test
     void endsThatAreNotConnectedWithinTheHopsHaveNoPathRatherThanAnError() {
         Response r = get("/api/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=1");
         assertThat(r.status()).isEqualTo(200);
