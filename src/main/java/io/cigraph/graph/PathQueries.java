@@ -7,6 +7,7 @@ import io.cigraph.graph.Views.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,7 @@ public class PathQueries {
             }
             Map<String, String> ids = new HashMap<>();
             Map<String, Node> nodes = new HashMap<>();
-            Map<String, Relationship> relationships = new java.util.LinkedHashMap<>();
+            Map<String, Relationship> relationships = new LinkedHashMap<>();
             for (Path p : found) {
                 p.nodes().forEach(n -> {
                     ids.put(n.elementId(), n.get("id").asString());
