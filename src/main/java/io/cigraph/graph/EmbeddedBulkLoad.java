@@ -18,6 +18,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 import org.neo4j.batchimport.api.Configuration;
+import org.neo4j.batchimport.api.IndexConfig;
 import org.neo4j.batchimport.api.Monitor;
 import org.neo4j.batchimport.api.input.Collector;
 import org.neo4j.batchimport.api.input.Group;
@@ -175,6 +176,13 @@ final class EmbeddedBulkLoad implements BulkLoad {
             @Override
             public long maxOffHeapMemory() {
                 return memory;
+            }
+
+            // The label and type lookup indexes, built while the importer counts, as neo4j-admin
+            // import builds them: without them a match on a label alone scans every node.
+            @Override
+            public IndexConfig indexConfig() {
+                return IndexConfig.create().withLabelIndex().withRelationshipTypeIndex();
             }
         };
         try (var fs = new DefaultFileSystemAbstraction(); JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler()) {

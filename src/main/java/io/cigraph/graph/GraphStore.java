@@ -57,8 +57,16 @@ public class GraphStore implements Projection, RecordSource, InitializingBean {
 
     static final int DEFAULT_CHUNK = 5000;
 
-    /** The unique constraints the writes rely on, each safe to run again. */
+    /**
+     * The label and relationship-type lookup indexes a new Neo4j database has, and the unique
+     * constraints the writes rely on. A store that an earlier version bulk-loaded has no lookup
+     * indexes: there every match on a label alone ({@code MATCH (b:ImportBatch)}, read by the ledger
+     * follower after each commit) scanned every node, 1.5 s of a core per import at 100,000
+     * entities. Each is safe to run again; a lookup index under another name counts as existing.
+     */
     static final List<String> SCHEMA = List.of(
+            "CREATE LOOKUP INDEX node_label_lookup IF NOT EXISTS FOR (n) ON EACH labels(n)",
+            "CREATE LOOKUP INDEX relationship_type_lookup IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)",
             "CREATE CONSTRAINT resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT import_batch_sha256 IF NOT EXISTS FOR (b:ImportBatch) REQUIRE b.sha256 IS UNIQUE",
             // One bulk load through the driver at a time, whichever instance runs it.
