@@ -68,8 +68,10 @@ final class ColdStart {
             throw new IllegalStateException(jar + " is missing: run the benchmark with 'package' before 'exec:exec'.");
         }
         Path emptyImports = Files.createDirectories(work.resolve("cold-start-import"));
+        // The JVM's own collector, as README's commands run the service (G1 on two cores): the
+        // parallel collector's full collections stopped every request for 250-600 ms at 100k.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-XX:+UseParallelGC"));
+                "-Xmx2g"));
         // The jar as README's fast start runs it: extracted beside the JDK's AOT cache (-Paot).
         Path aot = Path.of(System.getProperty("bench.aot", "")).toAbsolutePath();
         if (!System.getProperty("bench.aot", "").isBlank() && Files.isRegularFile(aot)) {
