@@ -7,8 +7,13 @@ import io.cigraph.IntegrationTest;
 import io.cigraph.graph.Views.EdgeView;
 import io.cigraph.graph.Views.Neighborhood;
 import io.cigraph.ontology.Ontology;
+import io.cigraph.graph.Views.NodeRef;
+import io.cigraph.graph.Views.PathView;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,6 +68,79 @@ class ReadPathsIT extends IntegrationTest {
         var paths = new PathQueries(direct).paths("nearlink", "huawei-watch-gt-4", 4, 5, null);
         assertThat(paths.paths()).isNotEmpty();
         assertThat(paths).isEqualTo(new PathQueries(bolt).paths("nearlink", "huawei-watch-gt-4", 4, 5, null));
+    }
+
+    @Test
+    void pathsAreWhatShortestFromTheFromEndFindsForEveryPairOfEndsConnectedOrNot() {
+        // The paths feature asks shortestPath whether the ends are connected and may search from the
+        // `to` end, turning the paths round; neither may change the answer: the same lengths, and
+        // every path one that SHORTEST from `from` finds too (which of several paths of one length
+        // come within the limit is the database's choice), with or without a relation filter.
+        List<String> ids = direct.read(tx -> tx.run("MATCH (n:Resource) WHERE NOT n:Observation RETURN n.id AS id ORDER BY id")
+                .list(r -> r.get("id").asString()));
+        assertThat(ids).hasSizeGreaterThan(30);
+        Map<String, Long> degree = new HashMap<>();
+        direct.read(tx -> tx.run("MATCH (n:Resource) RETURN n.id AS id, COUNT { (n)--() } AS degree").list())
+                .forEach(r -> degree.put(r.get("id").asString(), r.get("degree").asLong()));
+        PathQueries paths = new PathQueries(direct);
+        int searchedFromTo = 0;
+        int connected = 0;
+        int notConnected = 0;
+        int fromTheOtherEnd = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = 0; j < ids.size(); j++) {
+                if (i == j || (i * 7 + j) % 3 != 0) {
+                    continue;
+                }
+                for (int hops = 1; hops <= 3; hops++) {
+                    List<String> relations = (i + j) % 4 == 0 ? List.of("develops", "runs") : null;
+                    String what = "%s to %s within %d hops through %s".formatted(ids.get(i), ids.get(j), hops, relations);
+                    List<List<String>> all = shortestFromTheFromEnd(ids.get(i), ids.get(j), hops, PathQueries.MAX_PATHS, relations);
+                    List<List<String>> five = shortestFromTheFromEnd(ids.get(i), ids.get(j), hops, 5, relations);
+                    List<PathView> got = paths.paths(ids.get(i), ids.get(j), hops, 5, relations).paths();
+                    assertThat(got.stream().map(PathView::length).toList()).as(what).isEqualTo(five.stream().map(p -> p.size() - 1).toList());
+                    for (PathView p : got) {
+                        List<String> nodes = p.nodes().stream().map(NodeRef::id).toList();
+                        assertThat(p.edges()).as(what).hasSize(p.length());
+                        if (all.size() < PathQueries.MAX_PATHS) {
+                            assertThat(all).as(what).contains(nodes);
+                        }
+                        for (int k = 0; k < p.length(); k++) {
+                            EdgeView e = p.edges().get(k);
+                            assertThat(Set.of(e.from(), e.to())).as(what).isEqualTo(Set.of(nodes.get(k), nodes.get(k + 1)));
+                        }
+                    }
+                    if (got.size() > 1 && !got.equals(paths.paths(ids.get(i), ids.get(j), hops, 5, relations).paths())) {
+                        throw new AssertionError("the same question twice gave different paths: " + what);
+                    }
+                    if (five.isEmpty()) {
+                        notConnected++;
+                    } else {
+                        connected++;
+                        if (degree.get(ids.get(i)) < degree.get(ids.get(j))) {
+                            searchedFromTo++;
+                        }
+                    }
+                    if (!got.isEmpty() && !got.getFirst().nodes().getFirst().id().equals(ids.get(i))) {
+                        fromTheOtherEnd++;
+                    }
+                }
+            }
+        }
+        assertThat(connected).as("pairs with paths").isGreaterThan(100);
+        assertThat(notConnected).as("pairs without").isGreaterThan(100);
+        assertThat(searchedFromTo).as("pairs searched from the to end").isGreaterThan(100);
+        assertThat(fromTheOtherEnd).as("paths that do not start at from").isZero();
+    }
+
+    private List<List<String>> shortestFromTheFromEnd(String from, String to, int hops, int limit, List<String> relations) {
+        List<String> types = direct.relationshipTypes(relations);
+        String query = types == null
+                ? "MATCH (a:Resource {id: $from}), (b:Resource {id: $to}) MATCH p = SHORTEST %d (a)-[]-{1,%d}(b) RETURN [n IN nodes(p) | n.id] AS ids"
+                : "MATCH (a:Resource {id: $from}), (b:Resource {id: $to}) MATCH p = SHORTEST %d (a)(()-[hop]-() WHERE type(hop) IN $types){1,%d}(b) RETURN [n IN nodes(p) | n.id] AS ids";
+        Map<String, Object> params = new HashMap<>(Map.of("from", from, "to", to));
+        params.put("types", types);
+        return direct.read(tx -> tx.run(query.formatted(limit, hops), params).list(r -> r.get("ids").asList(v -> v.asString())));
     }
 
     @Test
