@@ -94,17 +94,20 @@ public class EntityQueries {
             """;
     /**
      * The relations among the nodes of a view: each node's outgoing relations whose end is one of
-     * the nodes themselves, compared as nodes. Matching both ends by id let the planner expand
-     * every relation of a hub and read the id at the other end: a depth-2 view holding a market
-     * of 10,000 relations went through 96,560 of them to find 178 (204 ms; 9.5 ms this way).
+     * the nodes themselves. Matching both ends by id let the planner expand every relation of a
+     * hub and read the id at the other end: a depth-2 view holding a market of 10,000 relations
+     * went through 96,560 of them to find 178 (204 ms; 9.5 ms this way). The ends are compared by
+     * element id: Cypher looks strings up in a list through a hash set, but compares nodes with
+     * each element of the list in turn (a view of 101 nodes holding vendors with 10,000 outgoing
+     * relations: 36,943 relations against 101 nodes each, 35 ms; 18 ms by element id).
      */
     private static final String EDGES_AMONG = """
             UNWIND $ids AS id
             MATCH (a:Resource {id: id})
-            WITH collect(a) AS nodes
+            WITH collect(a) AS nodes, collect(elementId(a)) AS keys
             UNWIND nodes AS a
             MATCH (a)-[r]->(b)
-            WHERE b IN nodes AND ($types IS NULL OR type(r) IN $types)
+            WHERE elementId(b) IN keys AND ($types IS NULL OR type(r) IN $types)
             RETURN r LIMIT $limit
             """;
 
