@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -39,10 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * 15 s until three rounds in a row serve within 5 % of each other (at most {@code bench.warm-rounds},
  * 16): the JIT compilers take minutes to finish with a code base of this size, and the rounds show
  * how fast the service is in its first minutes and how long it takes to be warm;</li>
- * <li>then, warm, for {@code bench.seconds} (60) each: the same clients alone, and the same clients
- * while a writer imports a small file every two seconds: requests per second, p50 and p99 per
- * endpoint, answers other than 2xx and connection errors, and the CPU seconds of the service and
- * of this load generator (so that a saturated client is not mistaken for a slow service).</li>
+ * <li>then, warm, for {@code bench.seconds} (60): the same clients alone: requests per second, p50
+ * and p99 per endpoint, answers other than 2xx and connection errors, and the CPU seconds of the
+ * service and of this load generator (so that a saturated client is not mistaken for a slow
+ * service);</li>
+ * <li>the same clients while a writer imports a small file every two seconds, first in rounds
+ * until steady as above (the first imports of a service's life send the compilers back to work:
+ * code compiled for reads alone is thrown away once the writes run through it too), then for
+ * {@code bench.seconds}, measured the same way.</li>
  * </ol>
  * Entity ids come from the graph itself (a Cypher query at the start), so the same run works on
  * the seed graph and on a benchmark graph. Prints one markdown table and writes it to
@@ -68,7 +73,9 @@ public final class ServingBenchmark {
     private final Report.Section warming = report.section("Concurrent clients, warming");
     private final Report.Section single = report.section("One request at a time, warm");
     private final Report.Section reading = report.section("Concurrent clients, warm, reads only");
+    private final Report.Section warmingWrites = report.section("Concurrent clients, warming with imports");
     private final Report.Section load = report.section("Concurrent clients, warm, while imports run");
+    private final AtomicInteger importsSent = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -125,13 +132,15 @@ public final class ServingBenchmark {
                 Latency l = Latency.of(WARMUP, RUNS, i -> expectOk(e, served.base(), i));
                 early.add(e.name(), l.toString(), "", "", "after " + WARMUP + " untimed; the compilers still at work");
             }
-            warm(endpoints.all(), served, clients, Integer.getInteger("bench.warm-rounds", 16));
+            int maxRounds = Integer.getInteger("bench.warm-rounds", 16);
+            warm(warming, endpoints.all(), served, clients, maxRounds, false);
             for (Endpoint e : endpoints.all()) {
                 Latency l = Latency.of(WARMUP, RUNS, i -> expectOk(e, served.base(), i));
                 single.target(e.name(), l.toString(), "", "", e.singleTarget(), l.p50() <= e.singleTargetMillis(), "");
             }
-            report(reading, concurrent(endpoints.all(), served, clients, seconds, false));
-            report(load, concurrent(endpoints.all(), served, clients, seconds, true));
+            report(reading, concurrent(endpoints.all(), served, clients, seconds, null));
+            warm(warmingWrites, endpoints.all(), served, clients, maxRounds, true);
+            report(load, concurrent(endpoints.all(), served, clients, seconds, new Recorder()));
             start.add("service peak RSS", Memory.peakRssMiB(service.process().pid()) + " MiB", "", "", "after the load");
         } finally {
             service.stop();
@@ -143,17 +152,20 @@ public final class ServingBenchmark {
     }
 
     /**
-     * Rounds of load until the service is warm: three rounds in a row within 5 % of the best of
-     * them (two were met by chance on a slow climb), or {@code maxRounds}. One row: each round's
-     * requests per second, and the time it took.
+     * Rounds of load, with imports or without, until the service is warm: three rounds in a row
+     * within 5 % of the best of them (two were met by chance on a slow climb), or {@code maxRounds}.
+     * One row: each round's requests per second, and the time it took; with imports, a second row
+     * with the imports' latencies over all the rounds.
      */
-    private void warm(List<Endpoint> all, Service service, int clients, int maxRounds) throws InterruptedException {
+    private void warm(Report.Section section, List<Endpoint> all, Service service, int clients, int maxRounds, boolean imports)
+            throws InterruptedException {
         List<String> rates = new ArrayList<>();
         List<Double> last = new ArrayList<>();
+        Recorder written = imports ? new Recorder() : null;
         boolean steady = false;
         long t0 = System.nanoTime();
         for (int round = 0; round < maxRounds && !steady; round++) {
-            double rate = concurrent(all, service, clients, ROUND_SECONDS, false).rate();
+            double rate = concurrent(all, service, clients, ROUND_SECONDS, written).rate();
             rates.add(String.format(Locale.ROOT, "%.0f", rate));
             last.add(rate);
             if (last.size() > 3) {
@@ -161,9 +173,13 @@ public final class ServingBenchmark {
             }
             steady = last.size() == 3 && Collections.min(last) >= 0.95 * Collections.max(last);
         }
-        warming.add("requests per second, rounds of " + ROUND_SECONDS + " s", String.join(", ", rates) + " /s", "", "",
+        section.add("requests per second, rounds of " + ROUND_SECONDS + " s", String.join(", ", rates) + " /s", "", "",
                 (steady ? "steady" : "not steady after " + maxRounds + " rounds") + String.format(Locale.ROOT,
-                        " after %.0f s of load; reads only", (System.nanoTime() - t0) / 1e9));
+                        " after %.0f s of load; %s", (System.nanoTime() - t0) / 1e9, imports ? "an import every 2 s" : "reads only"));
+        if (written != null) {
+            section.add("imports in the rounds (POST /api/imports, 20 entities)", written.latency().toString(), "", "",
+                    written.count() + " imports, " + written.non2xx() + " not 2xx" + written.firstProblem() + ", " + written.errors() + " errors");
+        }
     }
 
     /** What one stretch of concurrent load measured. */
@@ -182,12 +198,14 @@ public final class ServingBenchmark {
         }
     }
 
-    /** {@code clients} threads sending the mix for {@code seconds}, and a writer importing every 2 s if asked. */
-    private Phase concurrent(List<Endpoint> all, Service service, int clients, int seconds, boolean imports)
+    /**
+     * {@code clients} threads sending the mix for {@code seconds}, and a writer importing every 2 s
+     * into {@code written} if one is given.
+     */
+    private Phase concurrent(List<Endpoint> all, Service service, int clients, int seconds, Recorder written)
             throws InterruptedException {
         Map<String, Recorder> recorders = new LinkedHashMap<>();
         all.forEach(e -> recorders.put(e.name(), new Recorder()));
-        Recorder written = new Recorder();
         long serviceCpu0 = service.cpuNanos();
         long ownCpu0 = CpuTime.nanos();
         long t0 = System.nanoTime();
@@ -204,29 +222,30 @@ public final class ServingBenchmark {
                 }
             }));
         }
-        if (imports) {
-            threads.add(Thread.ofPlatform().name("importer").start(() -> {
-                int n = 0;
-                while (System.nanoTime() < deadline) {
-                    String file = importFile(n);
-                    written.time(() -> send(HttpRequest.newBuilder(service.base().resolve("/api/imports?name=serving-" + file.hashCode() + ".ttl"))
-                            .header("Content-Type", "text/turtle").header("X-API-Key", KEY)
-                            .POST(HttpRequest.BodyPublishers.ofString(file)).build()));
-                    n++;
-                    try {
-                        Thread.sleep(2_000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+        Thread importer = written == null ? null : Thread.ofPlatform().name("importer").start(() -> {
+            while (System.nanoTime() < deadline) {
+                String file = importFile(importsSent.getAndIncrement());
+                written.time(() -> send(HttpRequest.newBuilder(service.base().resolve("/api/imports?name=serving-" + file.hashCode() + ".ttl"))
+                        .header("Content-Type", "text/turtle").header("X-API-Key", KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(file)).build()));
+                try {
+                    Thread.sleep(Math.max(0, Math.min(2_000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+                } catch (InterruptedException e) {
+                    return;
                 }
-            }));
-        }
+            }
+        });
         for (Thread t : threads) {
             t.join();
         }
+        // The clients' time only: the importer may still be finishing its last file.
         double wall = (System.nanoTime() - t0) / 1e9;
-        return new Phase(recorders, imports ? written : null, wall, (service.cpuNanos() - serviceCpu0) / 1e9,
-                (CpuTime.nanos() - ownCpu0) / 1e9);
+        long serviceCpu = service.cpuNanos() - serviceCpu0;
+        long ownCpu = CpuTime.nanos() - ownCpu0;
+        if (importer != null) {
+            importer.join();
+        }
+        return new Phase(recorders, written, wall, serviceCpu / 1e9, ownCpu / 1e9);
     }
 
     private static void report(Report.Section section, Phase p) {
