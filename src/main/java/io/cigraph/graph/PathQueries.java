@@ -34,14 +34,15 @@ public class PathQueries {
     // took 0.37-0.58 s from the source's side and 0.01 s from the region's, and ends with no path
     // between them cost the same from the wrong side. So the first query asks, with shortestPath's
     // bidirectional search (which expands the smaller side first), whether the ends are connected
-    // at all, and compares the ends' relation counts; SHORTEST k then runs only for connected ends,
+    // at all, and compares the ends' relation counts. Its path is the answer when one path is asked
+    // for (SHORTEST 1 finds one of the same length); else SHORTEST k runs only for connected ends,
     // from the end with more relations, and its paths are turned round when that end is `to`. No row
     // at all means an unknown end, which a last query names. The sources the edges cite (an
     // observation's link, its observation's) come after the paths.
     private static final String CONNECTED = """
             MATCH (a:Resource {id: $from}), (b:Resource {id: $to})
             OPTIONAL MATCH p = shortestPath((a)-[*..%d]-(b))%s
-            RETURN p IS NOT NULL AS connected, COUNT { (a)--() } < COUNT { (b)--() } AS startAtTo
+            RETURN p, COUNT { (a)--() } < COUNT { (b)--() } AS startAtTo
             """;
     private static final String ONLY_TYPES = "\n  WHERE all(hop IN relationships(p) WHERE type(hop) IN $types)";
     private static final String SHORTEST = """
@@ -81,15 +82,18 @@ public class PathQueries {
             throw new InvalidQueryException("limit", "limit must be between 1 and " + MAX_PATHS + "; it was " + limit + ".");
         }
         List<String> types = reads.relationshipTypes(relations);
-        String connected = CONNECTED.formatted(maxHops, types == null ? "" : ONLY_TYPES);
+        String connectedQuery = CONNECTED.formatted(maxHops, types == null ? "" : ONLY_TYPES);
         String query = (types == null ? SHORTEST : SHORTEST_TYPED).formatted(limit, maxHops);
         Map<String, Object> params = new HashMap<>(Map.of("from", from, "to", to));
         params.put("types", types);
         return reads.read(tx -> {
-            List<Record> ends = tx.run(connected, params).list();
+            List<Record> ends = tx.run(connectedQuery, params).list();
             List<Path> found = new ArrayList<>();
-            boolean startAtTo = !ends.isEmpty() && ends.getFirst().get("startAtTo").asBoolean();
-            if (!ends.isEmpty() && ends.getFirst().get("connected").asBoolean()) {
+            boolean connected = !ends.isEmpty() && !ends.getFirst().get("p").isNull();
+            boolean startAtTo = connected && limit > 1 && ends.getFirst().get("startAtTo").asBoolean();
+            if (connected && limit == 1) {
+                found.add(ends.getFirst().get("p").asPath());
+            } else if (connected) {
                 Map<String, Object> shortest = new HashMap<>(params);
                 shortest.put("start", startAtTo ? to : from);
                 shortest.put("end", startAtTo ? from : to);

@@ -72,8 +72,9 @@ class ReadPathsIT extends IntegrationTest {
 
     @Test
     void pathsAreWhatShortestFromTheFromEndFindsForEveryPairOfEndsConnectedOrNot() {
-        // The paths feature asks shortestPath whether the ends are connected and may search from the
-        // `to` end, turning the paths round; neither may change the answer: the same lengths, and
+        // The paths feature asks shortestPath whether the ends are connected (its path is the answer
+        // when one is asked for) and may search from the `to` end, turning the paths round; none of
+        // it may change the answer: the same lengths, and
         // every path one that SHORTEST from `from` finds too (which of several paths of one length
         // come within the limit is the database's choice), with or without a relation filter.
         List<String> ids = direct.read(tx -> tx.run("MATCH (n:Resource) WHERE NOT n:Observation RETURN n.id AS id ORDER BY id")
@@ -108,6 +109,21 @@ class ReadPathsIT extends IntegrationTest {
                         for (int k = 0; k < p.length(); k++) {
                             EdgeView e = p.edges().get(k);
                             assertThat(Set.of(e.from(), e.to())).as(what).isEqualTo(Set.of(nodes.get(k), nodes.get(k + 1)));
+                        }
+                    }
+                    List<PathView> one = paths.paths(ids.get(i), ids.get(j), hops, 1, relations).paths();
+                    assertThat(one.stream().map(PathView::length).toList()).as("one path: " + what)
+                            .isEqualTo(five.stream().limit(1).map(p -> p.size() - 1).toList());
+                    for (PathView p : one) {
+                        List<String> nodes = p.nodes().stream().map(NodeRef::id).toList();
+                        assertThat(nodes.getFirst()).as("one path: " + what).isEqualTo(ids.get(i));
+                        assertThat(nodes.getLast()).as("one path: " + what).isEqualTo(ids.get(j));
+                        if (all.size() < PathQueries.MAX_PATHS) {
+                            assertThat(all).as("one path: " + what).contains(nodes);
+                        }
+                        for (int k = 0; k < p.length(); k++) {
+                            EdgeView e = p.edges().get(k);
+                            assertThat(Set.of(e.from(), e.to())).as("one path: " + what).isEqualTo(Set.of(nodes.get(k), nodes.get(k + 1)));
                         }
                     }
                     if (got.size() > 1 && !got.equals(paths.paths(ids.get(i), ids.get(j), hops, 5, relations).paths())) {
