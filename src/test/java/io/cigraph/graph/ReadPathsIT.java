@@ -100,32 +100,11 @@ class ReadPathsIT extends IntegrationTest {
                     List<List<String>> five = shortestFromTheFromEnd(ids.get(i), ids.get(j), hops, 5, relations);
                     List<PathView> got = paths.paths(ids.get(i), ids.get(j), hops, 5, relations).paths();
                     assertThat(got.stream().map(PathView::length).toList()).as(what).isEqualTo(five.stream().map(p -> p.size() - 1).toList());
-                    for (PathView p : got) {
-                        List<String> nodes = p.nodes().stream().map(NodeRef::id).toList();
-                        assertThat(p.edges()).as(what).hasSize(p.length());
-                        if (all.size() < PathQueries.MAX_PATHS) {
-                            assertThat(all).as(what).contains(nodes);
-                        }
-                        for (int k = 0; k < p.length(); k++) {
-                            EdgeView e = p.edges().get(k);
-                            assertThat(Set.of(e.from(), e.to())).as(what).isEqualTo(Set.of(nodes.get(k), nodes.get(k + 1)));
-                        }
-                    }
+                    assertPathsFromTo(got, ids.get(i), ids.get(j), all, what);
                     List<PathView> one = paths.paths(ids.get(i), ids.get(j), hops, 1, relations).paths();
                     assertThat(one.stream().map(PathView::length).toList()).as("one path: " + what)
                             .isEqualTo(five.stream().limit(1).map(p -> p.size() - 1).toList());
-                    for (PathView p : one) {
-                        List<String> nodes = p.nodes().stream().map(NodeRef::id).toList();
-                        assertThat(nodes.getFirst()).as("one path: " + what).isEqualTo(ids.get(i));
-                        assertThat(nodes.getLast()).as("one path: " + what).isEqualTo(ids.get(j));
-                        if (all.size() < PathQueries.MAX_PATHS) {
-                            assertThat(all).as("one path: " + what).contains(nodes);
-                        }
-                        for (int k = 0; k < p.length(); k++) {
-                            EdgeView e = p.edges().get(k);
-                            assertThat(Set.of(e.from(), e.to())).as("one path: " + what).isEqualTo(Set.of(nodes.get(k), nodes.get(k + 1)));
-                        }
-                    }
+                    assertPathsFromTo(one, ids.get(i), ids.get(j), all, "one path: " + what);
                     if (got.size() > 1 && !got.equals(paths.paths(ids.get(i), ids.get(j), hops, 5, relations).paths())) {
                         throw new AssertionError("the same question twice gave different paths: " + what);
                     }
@@ -147,6 +126,26 @@ class ReadPathsIT extends IntegrationTest {
         assertThat(notConnected).as("pairs without").isGreaterThan(100);
         assertThat(searchedFromTo).as("pairs searched from the to end").isGreaterThan(100);
         assertThat(fromTheOtherEnd).as("paths that do not start at from").isZero();
+    }
+
+    /**
+     * Each path runs from {@code from} to {@code to}, one edge joining each two nodes in turn, and is
+     * one of {@code all} (SHORTEST's paths from {@code from}) when that list was not cut at the limit.
+     */
+    private static void assertPathsFromTo(List<PathView> paths, String from, String to, List<List<String>> all, String what) {
+        for (PathView p : paths) {
+            List<String> nodes = p.nodes().stream().map(NodeRef::id).toList();
+            assertThat(nodes.getFirst()).as(what).isEqualTo(from);
+            assertThat(nodes.getLast()).as(what).isEqualTo(to);
+            assertThat(p.edges()).as(what).hasSize(p.length());
+            if (all.size() < PathQueries.MAX_PATHS) {
+                assertThat(all).as(what).contains(nodes);
+            }
+            for (int k = 0; k < p.length(); k++) {
+                EdgeView e = p.edges().get(k);
+                assertThat(Set.of(e.from(), e.to())).as(what).isEqualTo(Set.of(nodes.get(k), nodes.get(k + 1)));
+            }
+        }
     }
 
     private List<List<String>> shortestFromTheFromEnd(String from, String to, int hops, int limit, List<String> relations) {
