@@ -177,8 +177,7 @@ public final class ServingBenchmark {
                 (steady ? "steady" : "not steady after " + maxRounds + " rounds") + String.format(Locale.ROOT,
                         " after %.0f s of load; %s", (System.nanoTime() - t0) / 1e9, imports ? "an import every 2 s" : "reads only"));
         if (written != null) {
-            section.add("imports in the rounds (POST /api/imports, 20 entities)", written.latency().toString(), "", "",
-                    written.count() + " imports, " + written.non2xx() + " not 2xx" + written.firstProblem() + ", " + written.errors() + " errors");
+            importsRow(section, "imports in the rounds (POST /api/imports, 20 entities)", written);
         }
     }
 
@@ -262,12 +261,16 @@ public final class ServingBenchmark {
         }
         Recorder imports = p.imports();
         if (imports != null) {
-            section.add("imports while serving (POST /api/imports, 20 entities)", imports.latency().toString(), "", "",
-                    imports.count() + " imports, " + imports.non2xx() + " not 2xx" + imports.firstProblem() + ", " + imports.errors() + " errors");
+            importsRow(section, "imports while serving (POST /api/imports, 20 entities)", imports);
         }
         section.add("CPU seconds: service / load generator", String.format(Locale.ROOT, "%.1f / %.1f s", p.serviceCpu(), p.ownCpu()), "", "",
                 String.format(Locale.ROOT, "the cores busy: service %.0f%%, clients %.0f%%",
                         CpuTime.busyPercent(p.serviceCpu(), p.wall()), CpuTime.busyPercent(p.ownCpu(), p.wall())));
+    }
+
+    private static void importsRow(Report.Section section, String label, Recorder imports) {
+        section.add(label, imports.latency().toString(), "", "",
+                imports.count() + " imports, " + imports.non2xx() + " not 2xx" + imports.firstProblem() + ", " + imports.errors() + " errors");
     }
 
     /** Twenty vendors that no other import states, a different set each time. */

@@ -87,7 +87,6 @@ class ReadPathsIT extends IntegrationTest {
         int searchedFromTo = 0;
         int connected = 0;
         int notConnected = 0;
-        int fromTheOtherEnd = 0;
         for (int i = 0; i < ids.size(); i++) {
             for (int j = 0; j < ids.size(); j++) {
                 if (i == j || (i * 7 + j) % 3 != 0) {
@@ -116,16 +115,12 @@ class ReadPathsIT extends IntegrationTest {
                             searchedFromTo++;
                         }
                     }
-                    if (!got.isEmpty() && !got.getFirst().nodes().getFirst().id().equals(ids.get(i))) {
-                        fromTheOtherEnd++;
-                    }
                 }
             }
         }
         assertThat(connected).as("pairs with paths").isGreaterThan(100);
         assertThat(notConnected).as("pairs without").isGreaterThan(100);
         assertThat(searchedFromTo).as("pairs searched from the to end").isGreaterThan(100);
-        assertThat(fromTheOtherEnd).as("paths that do not start at from").isZero();
     }
 
     /**
