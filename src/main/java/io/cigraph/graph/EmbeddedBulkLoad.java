@@ -203,10 +203,12 @@ final class EmbeddedBulkLoad implements BulkLoad {
     public void close() {
         nodeSpool.close();
         relationshipSpool.close();
-        try {
-            FileUtils.deleteDirectory(home);
-        } catch (IOException e) {
-            LOG.warn("Could not delete the importer's folder {}", home, e);
+        for (Path folder : new Path[] {home, neo4j.spoolDir()}) {
+            try {
+                FileUtils.deleteDirectory(folder);
+            } catch (IOException e) {
+                LOG.warn("Could not delete the bulk load's folder {}", folder, e);
+            }
         }
         if (replaced && !finished) {
             try {

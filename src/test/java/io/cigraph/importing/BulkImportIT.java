@@ -194,6 +194,9 @@ class BulkImportIT {
         assertThat(progress.getLast().records()).isEqualTo(progress.getLast().totalRecords());
         assertThat(service.stores()).noneMatch(Projection::isEmpty);
         assertThat(service.stores()).allMatch(s -> s.batches().containsAll(reports.stream().map(ImportReport::sha256).toList()));
+        // A load that ended leaves nothing behind for the next start to take for a load that did not.
+        assertThat(data.resolve("direct/neo4j/bulk-spool")).doesNotExist();
+        assertThat(data.resolve("direct/neo4j/bulk-import")).doesNotExist();
         assertThat(service.count("MATCH (n:Resource) RETURN count(n)")).isEqualTo(46 + reports.get(1).resources());
         // The restated relation is one relationship with both imports' provenance, the later source's preferred;
         // the restated resource one node, the union of both statements, the seed's name an alias.
