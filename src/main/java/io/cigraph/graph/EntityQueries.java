@@ -13,6 +13,7 @@ import io.cigraph.ontology.Ontology;
 import io.cigraph.ontology.OntologyClass;
 import io.cigraph.ontology.OntologyProperty;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,20 +66,19 @@ public class EntityQueries {
     private static final String NEIGHBORS_1 = """
             MATCH (n:Resource {id: $id})-[r]-(m:Resource)
             WHERE $label IS NULL OR $label IN labels(m)
-            RETURN r, m SKIP $offset LIMIT $limit
-            """;
+            RETURN r, %s SKIP $offset LIMIT $limit
+            """.formatted(GraphReads.DRAWN.formatted("m"));
     private static final String NEIGHBORS_1_TYPED = """
             MATCH (n:Resource {id: $id})-[r:$any($types)]-(m:Resource)
             WHERE $label IS NULL OR $label IN labels(m)
-            RETURN r, m SKIP $offset LIMIT $limit
-            """;
+            RETURN r, %s SKIP $offset LIMIT $limit
+            """.formatted(GraphReads.DRAWN.formatted("m"));
     private static final String NEIGHBORS_N = """
             MATCH (n:Resource {id: $id})-[rs*1..%d]-(m:Resource)
             WHERE m <> n AND ($label IS NULL OR $label IN labels(m))
               AND ($types IS NULL OR all(x IN rs WHERE type(x) IN $types))
             WITH DISTINCT m SKIP $offset LIMIT $limit
-            RETURN m
-            """;
+            """ + "RETURN " + GraphReads.DRAWN.formatted("m");
     /**
      * For each node kept by a class filter, the nodes on one shortest way to it from the root
      * within the depth (and through the allowed relations only), so that it does not float free
@@ -90,8 +90,8 @@ public class EntityQueries {
             MATCH (m:Resource {id: target})
             MATCH p = ANY SHORTEST (n) (()-[r]-() WHERE $types IS NULL OR type(r) IN $types){1,%d} (m)
             UNWIND nodes(p)[1..-1] AS via
-            RETURN DISTINCT via
-            """;
+            WITH DISTINCT via
+            """ + "RETURN " + GraphReads.DRAWN.formatted("via");
     /**
      * The relations among the nodes of a view: each node's outgoing relations whose end is one of
      * the nodes themselves. Matching both ends by id let the planner expand every relation of a
@@ -99,15 +99,18 @@ public class EntityQueries {
      * went through 96,560 of them to find 178 (204 ms; 9.5 ms this way). The ends are compared by
      * element id: Cypher looks strings up in a list through a hash set, but compares nodes with
      * each element of the list in turn (a view of 101 nodes holding vendors with 10,000 outgoing
-     * relations: 36,943 relations against 101 nodes each, 35 ms; 18 ms by element id).
+     * relations: 36,943 relations against 101 nodes each, 35 ms; 18 ms by element id). The nodes
+     * are found by element id too, which the view's earlier queries returned: a look-up each
+     * instead of a search of the id index. Collected first, so that each node's outgoing relations
+     * are expanded: left to itself the planner may start at {@code b} and expand incoming ones,
+     * which for a source are every observation that cites it (ten times slower at 100,000 entities).
      */
     private static final String EDGES_AMONG = """
-            UNWIND $ids AS id
-            MATCH (a:Resource {id: id})
-            WITH collect(a) AS nodes, collect(elementId(a)) AS keys
+            MATCH (a) WHERE elementId(a) IN $elements
+            WITH collect(a) AS nodes
             UNWIND nodes AS a
             MATCH (a)-[r]->(b)
-            WHERE elementId(b) IN keys AND ($types IS NULL OR type(r) IN $types)
+            WHERE elementId(b) IN $elements AND ($types IS NULL OR type(r) IN $types)
             RETURN r LIMIT $limit
             """;
 
@@ -190,31 +193,23 @@ public class EntityQueries {
             Map<String, NodeRef> nodes = new LinkedHashMap<>();
             Map<String, String> idsByElement = new LinkedHashMap<>();
             List<Relationship> edges = new ArrayList<>();
-            List<Node> drawn = new ArrayList<>();
+            Map<String, String> observations = new HashMap<>();
+            Node root = head.get("n").asNode();
+            GraphReads.addDrawn(observations, root);
+            idsByElement.put(root.elementId(), id);
             boolean more;
             if (depth == 1) {
                 List<Record> rows = tx.run(types == null ? NEIGHBORS_1 : NEIGHBORS_1_TYPED, params).list();
                 more = rows.size() > limit;
                 for (Record row : rows.subList(0, Math.min(limit, rows.size()))) {
-                    Node m = row.get("m").asNode();
-                    drawn.add(m);
-                    nodes.putIfAbsent(m.get("id").asString(), reads.nodeRef(m));
-                    idsByElement.put(m.elementId(), m.get("id").asString());
+                    draw(row, nodes, idsByElement, observations);
                     edges.add(row.get("r").asRelationship());
                 }
             } else {
                 List<Record> rows = tx.run(NEIGHBORS_N.formatted(depth), params).list();
                 more = rows.size() > limit;
-                for (Record row : rows.subList(0, Math.min(limit, rows.size()))) {
-                    Node m = row.get("m").asNode();
-                    drawn.add(m);
-                    nodes.put(m.get("id").asString(), reads.nodeRef(m));
-                    idsByElement.put(m.elementId(), m.get("id").asString());
-                }
+                rows.subList(0, Math.min(limit, rows.size())).forEach(row -> draw(row, nodes, idsByElement, observations));
             }
-            Node root = head.get("n").asNode();
-            drawn.add(root);
-            idsByElement.put(root.elementId(), id);
             Map<String, NodeRef> all = new LinkedHashMap<>();
             all.put(id, reads.nodeRef(root));
             all.putAll(nodes);
@@ -225,26 +220,32 @@ public class EntityQueries {
                 targets.put("ids", List.copyOf(nodes.keySet()));
                 targets.put("types", types);
                 tx.run(CONNECTING.formatted(depth), targets).forEachRemaining(r -> {
-                    Node v = r.get("via").asNode();
-                    drawn.add(v);
-                    String vid = v.get("id").asString();
-                    if (all.putIfAbsent(vid, reads.nodeRef(v)) == null) {
+                    String vid = r.get("id").asString();
+                    if (!all.containsKey(vid)) {
                         via.add(vid);
-                        idsByElement.put(v.elementId(), vid);
+                        draw(r, all, idsByElement, observations);
                     }
                 });
             }
             if (depth > 1) {
                 Map<String, Object> among = new LinkedHashMap<>();
-                among.put("ids", List.copyOf(all.keySet()));
+                among.put("elements", List.copyOf(idsByElement.keySet()));
                 among.put("types", types);
                 among.put("limit", reads.maxRows() * 4);
                 tx.run(EDGES_AMONG, among).forEachRemaining(r -> edges.add(r.get("r").asRelationship()));
             }
-            List<EdgeView> edgeViews = reads.edges(tx, edges, idsByElement, drawn);
+            List<EdgeView> edgeViews = reads.edges(tx, edges, idsByElement, observations);
             return new Neighborhood(id, depth, List.copyOf(all.values()), via, edgeViews, counts(head.get("counts")),
                     more ? Cursor.encode(offset + limit) : null);
         });
+    }
+
+    /** Adds a node a view draws, from a row with {@link GraphReads#DRAWN}'s columns (the first row about it wins). */
+    private void draw(Record row, Map<String, NodeRef> nodes, Map<String, String> idsByElement, Map<String, String> observations) {
+        String nodeId = row.get("id").asString();
+        nodes.putIfAbsent(nodeId, reads.nodeRef(row));
+        idsByElement.put(row.get("element").asString(), nodeId);
+        GraphReads.addDrawn(observations, row);
     }
 
     private List<RelationCount> counts(Value countsByType) {

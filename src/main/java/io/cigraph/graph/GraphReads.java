@@ -22,6 +22,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Relationship;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,8 +73,31 @@ class GraphReads {
         return ontology;
     }
 
-    NodeRef nodeRef(Node n) {
+    NodeRef nodeRef(MapAccessor n) {
         return nodeRef(n.get("id"), n.get("label"), n.get("types"));
+    }
+
+    /**
+     * The columns that a view's query returns for a node it draws, {@code %1$s} the node's variable:
+     * its reference ({@link #nodeRef(MapAccessor)} reads them from the row), its element id, and
+     * whether it is an observation with which evidence ({@link #addDrawn}). Returning the node itself
+     * would read and convert every property it has (descriptions, aliases) for three of them.
+     */
+    static final String DRAWN = "elementId(%1$s) AS element, %1$s.id AS id, %1$s.label AS label, %1$s.types AS types, "
+            + "%1$s:Observation AS observation, %1$s.evidence AS evidence";
+
+    /** Notes a drawn node that is an observation (a row with {@link #DRAWN}'s columns), with its evidence, for {@link #edges}. */
+    static void addDrawn(Map<String, String> observations, MapAccessor row) {
+        if (row.get("observation").asBoolean(false)) {
+            observations.put(row.get("element").asString(), row.get("evidence").asString(null));
+        }
+    }
+
+    /** Notes a node that is an observation, with its evidence, for {@link #edges}. */
+    static void addDrawn(Map<String, String> observations, Node n) {
+        if (n.hasLabel("Observation")) {
+            observations.put(n.elementId(), n.get("evidence").asString(null));
+        }
     }
 
     NodeRef nodeRef(Value id, Value label, Value types) {
@@ -107,15 +131,17 @@ class GraphReads {
         if (ids.isEmpty()) {
             return found;
         }
-        // Looked up through the unique index on :Resource(id): there is none on :Source alone.
-        tx.run("MATCH (s:Resource) WHERE s.id IN $ids AND s:Source RETURN s", Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> {
-            Node s = r.get("s").asNode();
-            found.put(s.get("id").asString(), sourceRef(s));
-        });
+        // Looked up through the unique index on :Resource(id): there is none on :Source alone. Only
+        // what a reference shows is read: a source's description can be longer than all of it.
+        tx.run("""
+                MATCH (s:Resource) WHERE s.id IN $ids AND s:Source
+                RETURN s.id AS id, s.title AS title, s.label AS label, s.publisher AS publisher, s.publishedOn AS publishedOn, s.url AS url
+                """, Map.of("ids", List.copyOf(ids))).forEachRemaining(r -> found.put(r.get("id").asString(), sourceRef(r)));
         return found;
     }
 
-    SourceRef sourceRef(Node s) {
+    /** A source's reference, from its node or from a row of the same names. */
+    SourceRef sourceRef(MapAccessor s) {
         return new SourceRef(s.get("id").asString(), s.get("title").asString(s.get("label").asString(null)),
                 s.get("publisher").asString(null), date(s.get("publishedOn")), s.get("url").asString(null));
     }
@@ -140,15 +166,14 @@ class GraphReads {
      * the entity, the segment, the market, the metric) carries no provenance of its own: it gets
      * the observation's source and evidence, as the entity's own view gives them, rather than none.
      *
-     * @param nodes the nodes the edges join, to find the observations among
+     * @param observations the observations among the nodes the edges join, by element id, each
+     *     with its evidence ({@link #addDrawn})
      */
-    List<EdgeView> edges(TransactionContext tx, List<Relationship> edges, Map<String, String> idsByElement, Collection<Node> nodes) {
-        Map<String, Node> observations = new HashMap<>();
-        nodes.stream().filter(n -> n.hasLabel("Observation")).forEach(n -> observations.put(n.elementId(), n));
+    List<EdgeView> edges(TransactionContext tx, List<Relationship> edges, Map<String, String> idsByElement, Map<String, String> observations) {
         Map<String, String> observationSources = new HashMap<>();
         if (!observations.isEmpty()) {
-            tx.run("MATCH (o:Resource)-[:SOURCE]->(s:Source) WHERE o.id IN $ids RETURN elementId(o) AS o, s.id AS s",
-                    Map.of("ids", observations.values().stream().map(n -> n.get("id").asString()).toList()))
+            tx.run("MATCH (o)-[:SOURCE]->(s:Source) WHERE elementId(o) IN $elements RETURN elementId(o) AS o, s.id AS s",
+                    Map.of("elements", List.copyOf(observations.keySet())))
                     .forEachRemaining(r -> observationSources.putIfAbsent(r.get("o").asString(), r.get("s").asString()));
         }
         Set<String> ids = new HashSet<>(observationSources.values());
@@ -168,7 +193,7 @@ class GraphReads {
             }
             return new EdgeView(view.id(), view.predicate(), view.relationshipType(), view.from(), view.to(),
                     new ProvenanceView(sources.get(observationSources.get(observation)),
-                            observations.get(observation).get("evidence").asString(null), null, null, null));
+                            observations.get(observation), null, null, null));
         }).toList();
     }
 

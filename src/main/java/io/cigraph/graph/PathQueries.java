@@ -110,17 +110,17 @@ public class PathQueries {
                 }
             }
             Map<String, String> ids = new HashMap<>();
-            Map<String, Node> nodes = new HashMap<>();
+            Map<String, String> observations = new HashMap<>();
             Map<String, Relationship> relationships = new LinkedHashMap<>();
             for (Path p : found) {
                 p.nodes().forEach(n -> {
                     ids.put(n.elementId(), n.get("id").asString());
-                    nodes.put(n.elementId(), n);
+                    GraphReads.addDrawn(observations, n);
                 });
                 p.relationships().forEach(r -> relationships.put(r.elementId(), r));
             }
             Map<String, EdgeView> edges = new HashMap<>();
-            reads.edges(tx, List.copyOf(relationships.values()), ids, nodes.values()).forEach(e -> edges.put(e.id(), e));
+            reads.edges(tx, List.copyOf(relationships.values()), ids, observations).forEach(e -> edges.put(e.id(), e));
             List<PathView> paths = new ArrayList<>();
             for (Path p : found) {
                 List<NodeRef> pathNodes = new ArrayList<>();
