@@ -13,6 +13,8 @@ import io.cigraph.ontology.Ontology;
 import io.cigraph.ontology.OntologyClass;
 import io.cigraph.ontology.OntologyProperty;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,30 +95,15 @@ public class EntityQueries {
             WITH DISTINCT via
             """ + "RETURN " + GraphReads.DRAWN.formatted("via");
     /**
-     * The relations among the nodes of a view: each node's outgoing relations whose end is one of
-     * the nodes themselves. Matching both ends by id let the planner expand every relation of a
-     * hub and read the id at the other end: a depth-2 view holding a market of 10,000 relations
-     * went through 96,560 of them to find 178 (204 ms; 9.5 ms this way). The ends are compared by
-     * element id: Cypher looks strings up in a list through a hash set, but compares nodes with
-     * each element of the list in turn (a view of 101 nodes holding vendors with 10,000 outgoing
-     * relations: 36,943 relations against 101 nodes each, 35 ms; 18 ms by element id). The nodes
-     * are found by element id too, which the view's earlier queries returned: a look-up each
-     * instead of a search of the id index. Collected first, so that each node's outgoing relations
-     * are expanded: left to itself the planner may start at {@code b} and expand incoming ones,
-     * which for a source are every observation that cites it (ten times slower at 100,000 entities).
+     * A node of a view with more outgoing relations than this is expanded type by type, and only
+     * through the types it has at most this many of ({@link #edgesAmong}).
      */
-    private static final String EDGES_AMONG = """
-            MATCH (a) WHERE elementId(a) IN $elements
-            WITH collect(a) AS nodes
-            UNWIND nodes AS a
-            MATCH (a)-[r]->(b)
-            WHERE elementId(b) IN $elements AND ($types IS NULL OR type(r) IN $types)
-            RETURN r LIMIT $limit
-            """;
+    static final int DENSE = 200;
 
     private final GraphReads reads;
     private final Ontology ontology;
     private final String rootQuery;
+    private final String edgesAmong;
 
     EntityQueries(GraphReads reads) {
         this.reads = reads;
@@ -126,6 +113,57 @@ public class EntityQueries {
         this.rootQuery = "MATCH (n:Resource {id: $id}) RETURN n, [" + ontology.relationshipTypes().stream()
                 .map(t -> "COUNT { (n)-[:`" + t + "`]->() }, COUNT { (n)<-[:`" + t + "`]-() }")
                 .collect(Collectors.joining(", ")) + "] AS counts";
+        this.edgesAmong = edgesAmong(ontology.relationshipTypes());
+    }
+
+    /**
+     * The relations among the nodes of a view, each found from its start. A node with at most
+     * {@link #DENSE} outgoing relations has them all expanded and their ends looked up among the
+     * view's element ids (Cypher keeps a hash set of a list parameter for that, within one
+     * pipeline; a subquery called once a row starts it again at every row, hence the plain
+     * {@code UNION ALL}). A busier node is expanded through each type it has at most that many of;
+     * for a type it has more of, each of the view's nodes is tried as the other end, which Neo4j
+     * answers from the end with fewer relations of that type. A depth-2 view of a technology holds
+     * the vendors of its devices with up to 10,000 outgoing relations each: expanding all of them
+     * went through 36,943 relations to find 160, and those views took 16 ms at the median and up
+     * to 28 ms on the 100k benchmark graph (one request at a time, 184 of them), 7-8 and 11 ms this
+     * way, while a small view pays about 0.1 ms for the degrees. Before that, matching both ends by
+     * id let the planner expand every relation of a hub and read the id at its other end (96,560
+     * relations for 178, 204 ms). The nodes are found by element id, which the view's earlier
+     * queries returned: a look-up each instead of a search of the id index, and collected first so
+     * that they are the ones expanded: left to itself the planner may start at {@code b} and expand
+     * incoming relations, which for a source are every observation that cites it. Tried and slower: a
+     * subquery a node expanding in both directions (11 ms, every small view 0.3 ms slower), and one
+     * {@code UNION} branch a type and direction over lists of busy nodes made in Java (20 ms).
+     * Built from the ontology's relationship types only, never from input.
+     */
+    static String edgesAmong(Collection<String> relationshipTypes) {
+        List<String> byType = new ArrayList<>();
+        for (String t : relationshipTypes) {
+            byType.add(("    WITH a WHERE COUNT { (a)-[:`%1$s`]->() } <= %2$d"
+                    + " MATCH (a)-[r:`%1$s`]->(b) WHERE elementId(b) IN $elements RETURN r").formatted(t, DENSE));
+            byType.add(("    WITH a, nodes WHERE COUNT { (a)-[:`%1$s`]->() } > %2$d"
+                    + " UNWIND nodes AS b MATCH (a)-[r:`%1$s`]->(b) RETURN r").formatted(t, DENSE));
+        }
+        return """
+                CALL () {
+                  MATCH (a) WHERE elementId(a) IN $elements
+                  WITH collect(a) AS nodes UNWIND nodes AS a
+                  WITH a WHERE COUNT { (a)-->() } <= %1$d
+                  MATCH (a)-[r]->(b) WHERE elementId(b) IN $elements
+                  RETURN r
+                  UNION ALL
+                  MATCH (a) WHERE elementId(a) IN $elements
+                  WITH collect(a) AS nodes UNWIND nodes AS a
+                  WITH a, nodes WHERE COUNT { (a)-->() } > %1$d
+                  CALL (a, nodes) {
+                %2$s
+                  }
+                  RETURN r
+                }
+                WITH r WHERE $types IS NULL OR type(r) IN $types
+                RETURN r LIMIT $limit
+                """.formatted(DENSE, String.join("\n    UNION ALL\n", byType));
     }
 
     /** The resource with up to {@code relationLimit} relations, sorted by type and other end. */
@@ -232,7 +270,13 @@ public class EntityQueries {
                 among.put("elements", List.copyOf(idsByElement.keySet()));
                 among.put("types", types);
                 among.put("limit", reads.maxRows() * 4);
-                tx.run(EDGES_AMONG, among).forEachRemaining(r -> edges.add(r.get("r").asRelationship()));
+                tx.run(edgesAmong, among).forEachRemaining(r -> edges.add(r.get("r").asRelationship()));
+                // By the view's order of their ends: the query's branches find them in orders of their own.
+                Map<String, Integer> order = new HashMap<>();
+                idsByElement.keySet().forEach(element -> order.put(element, order.size()));
+                edges.sort(Comparator.<Relationship>comparingInt(r -> order.get(r.startNodeElementId()))
+                        .thenComparingInt(r -> order.get(r.endNodeElementId()))
+                        .thenComparing(Relationship::type).thenComparing(Relationship::elementId));
             }
             List<EdgeView> edgeViews = reads.edges(tx, edges, idsByElement, observations);
             return new Neighborhood(id, depth, List.copyOf(all.values()), via, edgeViews, counts(head.get("counts")),
