@@ -125,6 +125,27 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** Every node and relationship but the ledger's, with all their labels and properties, in a stable order. */
+    public static List<String> snapshotWithoutLedger(Driver driver) {
+        try (var session = driver.session()) {
+            List<String> nodes = session.run("""
+                    MATCH (n:Resource) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id
+                    """).list(r -> r.get("id") + " " + new java.util.TreeSet<>(r.get("labels").asList(Object::toString))
+                    + " " + new java.util.TreeMap<>(r.get("props").asMap()));
+            List<String> relations = session.run("""
+                    MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY a, t, b
+                    """).list(r -> r.get("a") + " " + r.get("t") + " " + r.get("b") + " " + new java.util.TreeMap<>(r.get("props").asMap()));
+            return java.util.stream.Stream.concat(nodes.stream(), relations.stream()).toList();
+        }
+    }
+
+    /** The elements of a JSON array. */
+    protected static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
     private static List<String> sorted(List<String> values) {
         return values.stream().sorted().toList();
     }

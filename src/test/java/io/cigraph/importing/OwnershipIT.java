@@ -116,16 +116,7 @@ class OwnershipIT {
 
     /** Every node and relationship but the ledger's, with all their labels and properties, in a stable order. */
     private List<String> snapshotWithoutLedger() {
-        try (var session = driver.session()) {
-            List<String> nodes = session.run("""
-                    MATCH (n:Resource) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id
-                    """).list(r -> r.get("id") + " " + new TreeSet<>(r.get("labels").asList(Object::toString))
-                    + " " + new TreeMap<>(r.get("props").asMap()));
-            List<String> relations = session.run("""
-                    MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY a, t, b
-                    """).list(r -> r.get("a") + " " + r.get("t") + " " + r.get("b") + " " + new TreeMap<>(r.get("props").asMap()));
-            return java.util.stream.Stream.concat(nodes.stream(), relations.stream()).toList();
-        }
+        return io.cigraph.IntegrationTest.snapshotWithoutLedger(driver);
     }
 
     @Autowired

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cigraph.IntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +23,7 @@ class BusyNeighbourhoodIT extends IntegrationTest {
 
     @Test
     void aViewThroughAHubHasEveryRelationAmongItsNodesAndTheStoresAreAsBeforeOnceItIsTakenBack() throws Exception {
-        List<String> before = resources();
+        List<String> before = snapshotWithoutLedger(driver);
         String storesBefore = otherStores();
         Response imported = post("/api/imports?name=busy-hub.ttl", "text/turtle", hub().getBytes(StandardCharsets.UTF_8), API_KEY);
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
@@ -53,7 +50,7 @@ class BusyNeighbourhoodIT extends IntegrationTest {
             Response undone = delete("/api/imports/" + batch, API_KEY);
             assertThat(undone.status()).as(undone.body()).isBetween(200, 204);
         }
-        assertThat(resources()).isEqualTo(before);
+        assertThat(snapshotWithoutLedger(driver)).isEqualTo(before);
         assertThat(otherStores()).isEqualTo(storesBefore);
     }
 
@@ -83,21 +80,6 @@ class BusyNeighbourhoodIT extends IntegrationTest {
         return t.toString();
     }
 
-    /** The graph's resources and the relations among them (the import ledger keeps the batch that was taken back). */
-    private List<String> resources() {
-        try (Session session = driver.session()) {
-            List<String> all = new ArrayList<>(session.run("""
-                    MATCH (n:Resource) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id
-                    """).list(r -> r.get("id") + " " + new TreeSet<>(r.get("labels").asList(Object::toString))
-                    + " " + new TreeMap<>(r.get("props").asMap())));
-            all.addAll(session.run("""
-                    MATCH (a:Resource)-[r]->(b:Resource) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props
-                    ORDER BY a, t, b, r.evidence
-                    """).list(r -> r.get("a") + " " + r.get("t") + " " + r.get("b") + " " + new TreeMap<>(r.get("props").asMap())));
-            return all;
-        }
-    }
-
     private String otherStores() {
         JsonNode quads = get("/sparql?query=" + URLEncoder.encode("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g != <https://w3id.org/cigraph/graph/ledger>) }",
                 StandardCharsets.UTF_8) + "&format=json").json();
@@ -109,11 +91,5 @@ class BusyNeighbourhoodIT extends IntegrationTest {
                     .append(stores.get(store).get("relations"));
         }
         return counts + " search " + get("/api/search?q=Hub").json().get("total");
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        return items;
     }
 }

@@ -3,7 +3,6 @@ package io.cigraph.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cigraph.IntegrationTest;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,6 @@ import org.neo4j.driver.Session;
 import tools.jackson.databind.JsonNode;
 
 class EntityApiIT extends IntegrationTest {
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        return items;
-    }
 
     private static List<JsonNode> relations(JsonNode entity, String predicate, String direction) {
         return list(entity.get("relations")).stream()

@@ -10,12 +10,6 @@ import tools.jackson.databind.JsonNode;
 
 class PathAndCatalogApiIT extends IntegrationTest {
 
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        return items;
-    }
-
     @Test
     void nearLinkReachesTheWatchWithinThreeHopsWithProvenanceOnEveryEdge() {
         Response r = get("/api/paths?from=nearlink&to=huawei-watch-gt-4&maxHops=3&limit=5");
